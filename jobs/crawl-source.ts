@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { UnrecoverableError, WaitingChildrenError, type Job } from 'bullmq';
+import { z } from 'zod';
+import type { AppContext } from '../src/context.ts';
+import { crawlResult, type CrawlResult } from '../src/crawl/crawl-result.ts';
+import { SourceCrawler, type CrawlSummary } from '../src/crawl/source-crawler.ts';
+import type { ProcessResult } from '../src/pipeline/process-article.ts';
+import { knownUrls } from '../src/store/articles.ts';
+import { finishCrawlRun, startCrawlRun } from '../src/store/sources.ts';
+
+export const CrawlJobData = z.object({
+  sourceId: z.string(),
+  /** `crawl` fetches; `summarise` runs once the article jobs it spawned have finished. */
+  step: z.enum(['crawl', 'summarise']).default('crawl'),
+  runId: z.number().optional(),
+  crawl: z.custom<CrawlSummary>().optional(),
+});
+
+export function articleJobId(url: string): string {
+  return `article-${createHash('sha1').update(url).digest('hex').slice(0, 24)}`;
+}
+
+/**
+ * Crawls a source and hands each new article to the article queue as a child job; once they
+ * have all finished, the job runs again to write the crawl's summary.
+ */
+export function crawlSourceJob(ctx: AppContext) {
+  return async (job: Job, token?: string): Promise<CrawlResult> => {
+    let data = CrawlJobData.parse(job.data);
+    const source = ctx.sources.get(data.sourceId);
+    if (!source) throw new UnrecoverableError(`unknown source "${data.sourceId}": no such file in ${ctx.config.selectorsDir}`);
+
+    if (data.step === 'crawl') {
+      const runId = await startCrawlRun(ctx.db, source);
+      const crawl = await new SourceCrawler({
+        source,
+        userAgent: ctx.config.userAgent,
+        isKnown: (urls) => knownUrls(ctx.db, urls),
+        onArticle: async (article) => {
+          await ctx.queues.article.add('article', article, {
+            jobId: articleJobId(article.url),
+            parent: { id: job.id!, queue: job.queueQualifiedName },
+            ignoreDependencyOnFailure: true,
+          });
+        },
+        onProgress: (progress) => void job.updateProgress({ step: 'crawl', ...progress }),
+      }).run();
+      data = { ...data, step: 'summarise', runId, crawl };
+      await job.updateData(data);
+      if (token && (await job.moveToWaitingChildren(token))) throw new WaitingChildrenError();
+    }
+
+    const results = Object.values(await job.getChildrenValues<ProcessResult>());
+    const failures = Object.values(await job.getIgnoredChildrenFailures());
+    const result = crawlResult(data.crawl!, results, failures);
+    await finishCrawlRun(ctx.db, data.runId!, source.id, result.status, result);
+    return result;
+  };
+}

@@ -1,0 +1,20 @@
+import type { CrawlResult } from '../crawl/crawl-result.ts';
+
+/** A crawl's summary as people read it. */
+export function formatCrawlResult(r: CrawlResult): string {
+  const lines = [
+    `${r.sourceId}: ${r.status.toUpperCase()} — ${r.listPages} list page${r.listPages === 1 ? '' : 's'} and ${r.articlePages} article page${r.articlePages === 1 ? '' : 's'} fetched`,
+    `  new articles: ${r.stored}${r.notReports ? ` (${r.notReports} not industrial reports: kept, not mailed)` : ''}; updated: ${r.updated}; unchanged: ${r.unchanged}`,
+    `  duplicates skipped: ${r.duplicates} same text under another URL, ${r.alreadySeen} links already stored${r.filteredOut ? `, ${r.filteredOut} left out by keyword filters` : ''}`,
+    `  key figures extracted: ${r.figures}`,
+    `  errors: ${r.errors.length}`,
+    ...r.errors.map((e) => `    ${e.url}: ${e.message}`),
+    ...r.warnings.map((w) => `  warning: ${w}`),
+  ];
+  if (!r.stored && !r.updated && !r.errors.length) lines.push('  nothing new since the last crawl');
+  return lines.join('\n');
+}
+
+export function crawlProgress(p: { listPages?: number; articlePages?: number; processed?: number; queued?: number }): string {
+  return `crawling: ${p.listPages ?? 0} list pages, ${p.articlePages ?? 0} articles fetched${p.processed !== undefined ? `, ${p.processed} processed` : ''}`;
+}

@@ -1,0 +1,73 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { openApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import type { CrawlResult } from '../crawl/crawl-result.ts';
+import { crawlInline } from '../crawl/inline.ts';
+import { openDb } from '../db/connect.ts';
+import { waitForJob } from '../queue/wait.ts';
+import { SourceRegistry } from '../sources/registry.ts';
+import { crawlProgress, formatCrawlResult } from './crawl-report.ts';
+import { UserError } from './errors.ts';
+import { ProgressLine } from './progress.ts';
+
+interface CrawlOptions {
+  wait?: boolean;
+  inline?: boolean;
+  json?: boolean;
+}
+
+export function registerCrawl(program: Command): void {
+  program
+    .command('crawl')
+    .description('crawl a source now: queue the job for the workers, or run it here with --inline')
+    .argument('<source>', 'source id (the selectors file name without .yaml)')
+    .option('--wait', 'show progress and end with a summary')
+    .option('--inline', 'crawl in this process instead of queueing (no worker needed)')
+    .option('--json', 'print the summary as JSON')
+    .action(async (sourceId: string, opts: CrawlOptions) => {
+      const config = loadConfig();
+      const registry = await SourceRegistry.fromDir(config.selectorsDir);
+      const source = registry.get(sourceId);
+      if (!source) {
+        const known = registry.all().map((s) => s.id).join(', ') || 'none';
+        throw new UserError(`no source "${sourceId}" in ${config.selectorsDir} (known: ${known})`);
+      }
+      const progress = new ProgressLine(!opts.json);
+      let result: CrawlResult;
+      if (opts.inline) {
+        const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') });
+        try {
+          result = await crawlInline(db, config, source, (p) => progress.update(crawlProgress(p)));
+        } finally {
+          await db.destroy();
+        }
+      } else {
+        const app = await openApp(config, { sources: registry });
+        try {
+          const job = await app.queues.crawl.add('crawl', { sourceId }, { jobId: `manual-${sourceId}-${Date.now()}` });
+          const workers = await app.queues.crawl.getWorkersCount();
+          if (!workers) {
+            process.stderr.write(
+              `queued crawl ${job.id}, but no worker is running: start one with \`npx indwatch start\`, or crawl here with \`npx indwatch crawl ${sourceId} --inline\`\n`,
+            );
+            if (opts.wait) process.exitCode = 1;
+            return;
+          }
+          if (!opts.wait) {
+            process.stdout.write(opts.json ? `${JSON.stringify({ jobId: job.id, queued: true })}\n` : `queued crawl ${job.id} (${workers} worker${workers === 1 ? '' : 's'} running)\n`);
+            return;
+          }
+          result = await waitForJob<CrawlResult>(app.queues.crawl, job.id!, (p) => {
+            const crawl = (p.progress ?? {}) as { listPages?: number; articlePages?: number };
+            progress.update(p.children ? crawlProgress({ ...crawl, processed: p.children.processed }) : p.state === 'active' ? crawlProgress(crawl) : `crawl ${p.state}…`);
+          });
+        } finally {
+          await app.close();
+        }
+      }
+      progress.done();
+      process.stdout.write(opts.json ? `${JSON.stringify(result)}\n` : `${formatCrawlResult(result)}\n`);
+      if (result.status === 'error') process.exitCode = 1;
+    });
+}

@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { openApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import type { CrawlResult } from '../crawl/crawl-result.ts';
+import { startDemoSite } from '../demo/site.ts';
+import { demoSource } from '../demo/source.ts';
+import { sendDigests } from '../digest/send.ts';
+import { waitForJob } from '../queue/wait.ts';
+import { startWorkers } from '../queue/workers.ts';
+import { SourceRegistry } from '../sources/registry.ts';
+import { upsertSubscriber } from '../store/subscribers.ts';
+import { crawlProgress, formatCrawlResult } from './crawl-report.ts';
+import { ProgressLine } from './progress.ts';
+
+const DEMO_SUBSCRIBER = 'analyst@example.com';
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description('crawl a bundled local demo site through the real queues and write a digest e-mail to the outbox')
+    .option('--port <port>', 'port of the demo site (fixed, so a second run sees the same URLs)', '8737')
+    .action(async (opts: { port: string }) => {
+      const config = loadConfig();
+      const site = await startDemoSite(Number(opts.port)).catch((err: NodeJS.ErrnoException) => {
+        throw new Error(err.code === 'EADDRINUSE' ? `port ${opts.port} is taken: run the demo with --port <another>` : err.message);
+      });
+      const source = demoSource(site.url);
+      const say = (s: string) => process.stdout.write(`${s}\n`);
+      say(`demo site: ${site.url} (source ${source.id})`);
+      const app = await openApp(config, { sources: new SourceRegistry([source]) }).catch(async (err) => {
+        await site.close();
+        throw err;
+      });
+      const workers = startWorkers(app);
+      try {
+        say(`database: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `${config.dataDir}/db (embedded)`}; queues on ${config.redisUrl}`);
+        await upsertSubscriber(app.db, { email: DEMO_SUBSCRIBER, name: 'Demo analyst' });
+        const job = await app.queues.crawl.add('crawl', { sourceId: source.id }, { jobId: `demo-${Date.now()}` });
+        const progress = new ProgressLine();
+        const result = await waitForJob<CrawlResult>(app.queues.crawl, job.id!, (p) => {
+          const crawl = (p.progress ?? {}) as { listPages?: number; articlePages?: number };
+          progress.update(crawlProgress({ ...crawl, processed: p.children?.processed }));
+        });
+        progress.done();
+        say(formatCrawlResult(result));
+        const [outcome] = await sendDigests(app.db, app.mailer, { email: DEMO_SUBSCRIBER, timezone: config.timezone });
+        if (outcome?.status === 'sent') {
+          say(`digest for ${DEMO_SUBSCRIBER}: ${outcome.reports} report(s)`);
+          say(`  e-mail:  ${outcome.location}`);
+          if (outcome.preview) say(`  preview: ${outcome.preview}`);
+        } else if (outcome?.status === 'failed') {
+          throw new Error(`the digest could not be sent: ${outcome.error}`);
+        } else {
+          say(`no new reports since the last digest to ${DEMO_SUBSCRIBER}: no e-mail written`);
+        }
+      } finally {
+        await workers.close();
+        await app.close();
+        await site.close();
+      }
+    });
+}

@@ -1,0 +1,88 @@
+import { CronExpressionParser } from 'cron-parser';
+import { z } from 'zod';
+
+const selector = z.string().trim().min(1, 'expected a CSS selector');
+
+const cron = z
+  .string()
+  .trim()
+  .refine(
+    (v) => {
+      try {
+        CronExpressionParser.parse(v);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'expected a cron expression such as "0 */2 * * *" (minute hour day month weekday)' },
+  );
+
+const timezone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected an IANA time zone such as "Asia/Shanghai"' },
+);
+
+const encoding = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ['auto', 'utf-8', 'utf8', 'gbk', 'gb2312', 'gb18030', 'big5'].includes(v), {
+    message: 'expected one of auto, utf-8, gbk, gb2312, gb18030, big5',
+  });
+
+export const ListSchema = z
+  .object({
+    urls: z.array(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' })).min(1, 'expected at least one list page URL'),
+    item: selector,
+    link: selector.default('a'),
+    title: selector.optional(),
+    date: selector.optional(),
+    next: selector.optional(),
+    pagePattern: z
+      .string()
+      .includes('{n}', { error: 'expected a URL containing {n}, the page number' })
+      .optional(),
+    maxPages: z.number().int().min(1).max(100).default(1),
+  })
+  .strict();
+
+export const ArticleSchema = z
+  .object({
+    title: selector.optional(),
+    date: selector.optional(),
+    body: selector.optional(),
+    remove: z.array(selector).default([]),
+  })
+  .strict();
+
+export const SourceSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and dashes, e.g. "dalian-gxj"'),
+    name: z.string().trim().min(1),
+    region: z.string().trim().min(1, 'expected the city or province the site reports on, e.g. 大连市'),
+    verified: z.boolean().default(false),
+    list: ListSchema,
+    article: ArticleSchema.default({ remove: [] }),
+    encoding: encoding.default('auto'),
+    rendering: z.enum(['static', 'browser', 'auto']).default('static'),
+    schedule: z
+      .object({ cron, timezone: timezone.default('Asia/Shanghai') })
+      .strict()
+      .default({ cron: '0 */2 * * *', timezone: 'Asia/Shanghai' }),
+    keywords: z
+      .object({ include: z.array(z.string().min(1)).default([]), exclude: z.array(z.string().min(1)).default([]) })
+      .strict()
+      .default({ include: [], exclude: [] }),
+  })
+  .strict();
+
+export type Source = z.output<typeof SourceSchema>;
+export type SourceInput = z.input<typeof SourceSchema>;
