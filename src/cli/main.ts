@@ -4,6 +4,7 @@ import { SourceFileError } from '../sources/load.ts';
 import { registerCrawl } from './crawl.ts';
 import { registerDemo } from './demo.ts';
 import { registerDigest } from './digest.ts';
+import { registerParse } from './parse.ts';
 import { UserError } from './errors.ts';
 import { registerSources } from './sources.ts';
 import { registerStart } from './start.ts';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerCrawl(program);
   registerDigest(program);
   registerSubscribers(program);
+  registerParse(program);
   program.addHelpText(
     'after',
     `
