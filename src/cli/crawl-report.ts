@@ -7,6 +7,7 @@ export function formatCrawlResult(r: CrawlResult): string {
     `  new articles: ${r.stored}${r.notReports ? ` (${r.notReports} not industrial reports: kept, not mailed)` : ''}; updated: ${r.updated}; unchanged: ${r.unchanged}`,
     `  duplicates skipped: ${r.duplicates} same text under another URL, ${r.alreadySeen} links already stored${r.filteredOut ? `, ${r.filteredOut} left out by keyword filters` : ''}`,
     `  key figures extracted: ${r.figures}`,
+    ...politenessLine(r),
     `  errors: ${r.errors.length}`,
     ...r.errors.map((e) => `    ${e.url}: ${e.message}`),
     ...r.warnings.map((w) => `  warning: ${w}`),
@@ -17,4 +18,14 @@ export function formatCrawlResult(r: CrawlResult): string {
 
 export function crawlProgress(p: { listPages?: number; articlePages?: number; processed?: number; queued?: number }): string {
   return `crawling: ${p.listPages ?? 0} list pages, ${p.articlePages ?? 0} articles fetched${p.processed !== undefined ? `, ${p.processed} processed` : ''}`;
+}
+
+function politenessLine(r: CrawlResult): string[] {
+  const parts = [
+    r.notModified ? `${r.notModified} list page${r.notModified === 1 ? '' : 's'} unchanged (HTTP 304)` : '',
+    r.robotsBlocked ? `${r.robotsBlocked} link${r.robotsBlocked === 1 ? '' : 's'} forbidden by robots.txt, not fetched` : '',
+    r.oversized ? `${r.oversized} page${r.oversized === 1 ? '' : 's'} cut off at the size limit` : '',
+    r.rendered ? `${r.rendered} page${r.rendered === 1 ? '' : 's'} rendered in Chromium` : '',
+  ].filter(Boolean);
+  return parts.length ? [`  ${parts.join('; ')}`] : [];
 }

@@ -1,11 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { openApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { CrawlResult } from '../crawl/crawl-result.ts';
-import { crawlInline } from '../crawl/inline.ts';
-import { openDb } from '../db/connect.ts';
-import { waitForJob } from '../queue/wait.ts';
 import { SourceRegistry } from '../sources/registry.ts';
 import { crawlProgress, formatCrawlResult } from './crawl-report.ts';
 import { UserError } from './errors.ts';
@@ -36,6 +32,8 @@ export function registerCrawl(program: Command): void {
       const progress = new ProgressLine(!opts.json);
       let result: CrawlResult;
       if (opts.inline) {
+        const { crawlInline } = await import('../crawl/inline.ts');
+        const { openDb } = await import('../db/connect.ts');
         const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') });
         try {
           result = await crawlInline(db, config, source, (p) => progress.update(crawlProgress(p)));
@@ -43,6 +41,8 @@ export function registerCrawl(program: Command): void {
           await db.destroy();
         }
       } else {
+        const { openApp } = await import('../app.ts');
+        const { waitForJob } = await import('../queue/wait.ts');
         const app = await openApp(config, { sources: registry });
         try {
           const job = await app.queues.crawl.add('crawl', { sourceId }, { jobId: `manual-${sourceId}-${Date.now()}` });

@@ -1,14 +1,8 @@
 import type { Command } from 'commander';
-import { openApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { CrawlResult } from '../crawl/crawl-result.ts';
-import { startDemoSite } from '../demo/site.ts';
 import { demoSource } from '../demo/source.ts';
-import { sendDigests } from '../digest/send.ts';
-import { waitForJob } from '../queue/wait.ts';
-import { startWorkers } from '../queue/workers.ts';
 import { SourceRegistry } from '../sources/registry.ts';
-import { upsertSubscriber } from '../store/subscribers.ts';
 import { crawlProgress, formatCrawlResult } from './crawl-report.ts';
 import { ProgressLine } from './progress.ts';
 
@@ -20,6 +14,12 @@ export function registerDemo(program: Command): void {
     .description('crawl a bundled local demo site through the real queues and write a digest e-mail to the outbox')
     .option('--port <port>', 'port of the demo site (fixed, so a second run sees the same URLs)', '8737')
     .action(async (opts: { port: string }) => {
+      const { openApp } = await import('../app.ts');
+      const { waitForJob } = await import('../queue/wait.ts');
+      const { startWorkers } = await import('../queue/workers.ts');
+      const { startDemoSite } = await import('../demo/site.ts');
+      const { sendDigests } = await import('../digest/send.ts');
+      const { upsertSubscriber } = await import('../store/subscribers.ts');
       const config = loadConfig();
       const site = await startDemoSite(Number(opts.port)).catch((err: NodeJS.ErrnoException) => {
         throw new Error(err.code === 'EADDRINUSE' ? `port ${opts.port} is taken: run the demo with --port <another>` : err.message);

@@ -1,12 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { openApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { openDb } from '../db/connect.ts';
-import { collectDigest } from '../digest/collect.ts';
-import { renderDigest } from '../digest/render.ts';
-import { waitForJob } from '../queue/wait.ts';
 import type { DigestOutcome } from '../digest/send.ts';
 import { parseSince } from './duration.ts';
 
@@ -30,6 +25,9 @@ export function registerDigest(program: Command): void {
     .option('--html', 'print the HTML body instead of the text part')
     .option('-o, --out <file>', 'write to this file (.html gets HTML, anything else text)')
     .action(async (opts: PreviewOptions) => {
+      const { openDb } = await import('../db/connect.ts');
+      const { collectDigest } = await import('../digest/collect.ts');
+      const { renderDigest } = await import('../digest/render.ts');
       const config = loadConfig();
       const since = parseSince(opts.since);
       const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') });
@@ -50,6 +48,8 @@ export function registerDigest(program: Command): void {
     .option('--email <address>', 'only this subscriber')
     .option('--json', 'print the outcome as JSON')
     .action(async (opts: { email?: string; json?: boolean }) => {
+      const { openApp } = await import('../app.ts');
+      const { waitForJob } = await import('../queue/wait.ts');
       const app = await openApp(loadConfig());
       try {
         const job = await app.queues.digest.add('digest', { email: opts.email });

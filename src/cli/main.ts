@@ -1,9 +1,10 @@
 import { Command, CommanderError } from 'commander';
-import { RedisUnavailableError } from '../queue/redis.ts';
-import { SourceFileError } from '../sources/load.ts';
 import { registerCrawl } from './crawl.ts';
 import { registerDemo } from './demo.ts';
+import { registerClassify } from './classify.ts';
 import { registerDigest } from './digest.ts';
+import { registerEval } from './eval.ts';
+import { registerExtract } from './extract.ts';
 import { registerParse } from './parse.ts';
 import { UserError } from './errors.ts';
 import { registerSources } from './sources.ts';
@@ -23,6 +24,9 @@ export function buildProgram(): Command {
   registerDigest(program);
   registerSubscribers(program);
   registerParse(program);
+  registerExtract(program);
+  registerClassify(program);
+  registerEval(program);
   program.addHelpText(
     'after',
     `
@@ -47,10 +51,6 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof UserError) {
       process.stderr.write(`indwatch: ${err.message}\n`);
       return err.exitCode;
-    }
-    if (err instanceof RedisUnavailableError || err instanceof SourceFileError) {
-      process.stderr.write(`indwatch: ${err.message}\n`);
-      return 1;
     }
     process.stderr.write(`indwatch: ${(err as Error).message}\n`);
     if (process.env.LOG_LEVEL === 'debug') process.stderr.write(`${(err as Error).stack}\n`);

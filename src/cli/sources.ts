@@ -1,9 +1,8 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { openDb } from '../db/connect.ts';
 import { formatProblem, loadSourceFile, loadSourcesDir, SourceFileError } from '../sources/load.ts';
-import { crawlStates } from '../store/sources.ts';
 import { UserError } from './errors.ts';
 
 export function registerSources(program: Command): void {
@@ -14,6 +13,8 @@ export function registerSources(program: Command): void {
     .description('every source with its region, schedule and last crawl')
     .option('--json', 'one JSON object a line')
     .action(async (opts: { json?: boolean }) => {
+      const { openDb } = await import('../db/connect.ts');
+      const { crawlStates } = await import('../store/sources.ts');
       const config = loadConfig();
       const { sources: all, errors } = await loadSourcesDir(config.selectorsDir);
       const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') });
@@ -67,7 +68,6 @@ export function registerSources(program: Command): void {
 }
 
 async function listYaml(dir: string): Promise<string[]> {
-  const fs = await import('node:fs/promises');
   const names = await fs.readdir(dir).catch(() => [] as string[]);
   return names.filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path.join(path.relative(process.cwd(), dir) || '.', n));
 }

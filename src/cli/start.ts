@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
-import { openApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { log } from '../log.ts';
-import { syncSchedulers } from '../queue/schedulers.ts';
-import { startWorkers } from '../queue/workers.ts';
-import { buildServer } from '../web/server.ts';
 
 export function registerStart(program: Command): void {
   program
@@ -14,6 +10,10 @@ export function registerStart(program: Command): void {
     .option('--no-web', 'run workers and schedulers only (for extra worker machines)')
     .option('--no-schedule', 'do not (re)install the crawl schedules (workers only)')
     .action(async (opts: { port?: string; web: boolean; schedule: boolean }) => {
+      const { openApp } = await import('../app.ts');
+      const { syncSchedulers } = await import('../queue/schedulers.ts');
+      const { startWorkers } = await import('../queue/workers.ts');
+      const { buildServer } = await import('../web/server.ts');
       const config = loadConfig();
       if (opts.port) config.http.port = Number(opts.port);
       const app = await openApp(config);

@@ -2,13 +2,13 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../config.ts';
-import { openDb, type Db } from '../db/connect.ts';
-import { deactivateSubscriber, listSubscribers, upsertSubscriber } from '../store/subscribers.ts';
+import type { Db } from '../db/connect.ts';
 import { UserError } from './errors.ts';
 import { printTable } from './sources.ts';
 
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const config = loadConfig();
+  const { openDb } = await import('../db/connect.ts');
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') });
   return fn(db).finally(() => db.destroy());
 }
@@ -24,6 +24,7 @@ export function registerSubscribers(program: Command): void {
     .option('--region <region...>', 'only reports about these regions (default: all)')
     .option('--keyword <word...>', 'only reports containing one of these words (default: all)')
     .action(async (email: string, opts: { name?: string; region?: string[]; keyword?: string[] }) => {
+      const { upsertSubscriber } = await import('../store/subscribers.ts');
       if (!z.string().email().safeParse(email).success) throw new UserError(`not an e-mail address: "${email}"`, 2);
       const row = await withDb((db) => upsertSubscriber(db, { email, name: opts.name, regions: opts.region, keywords: opts.keyword }));
       process.stdout.write(`subscribed ${row.email}${row.regions.length ? ` to ${row.regions.join(', ')}` : ''}\n`);
@@ -34,6 +35,7 @@ export function registerSubscribers(program: Command): void {
     .description('every subscriber')
     .option('--json', 'one JSON object a line')
     .action(async (opts: { json?: boolean }) => {
+      const { listSubscribers } = await import('../store/subscribers.ts');
       const rows = await withDb((db) => listSubscribers(db));
       if (opts.json) for (const r of rows) process.stdout.write(`${JSON.stringify(r)}\n`);
       else printTable(['EMAIL', 'ACTIVE', 'REGIONS', 'KEYWORDS'], rows.map((r) => [r.email, r.active ? 'yes' : 'no', r.regions.join(',') || 'all', r.keywords.join(',') || '-']));
@@ -44,6 +46,7 @@ export function registerSubscribers(program: Command): void {
     .description('stop mailing an address (its delivery history is kept)')
     .argument('<email>')
     .action(async (email: string) => {
+      const { deactivateSubscriber } = await import('../store/subscribers.ts');
       if (!(await withDb((db) => deactivateSubscriber(db, email)))) throw new UserError(`no subscriber ${email}`);
       process.stdout.write(`unsubscribed ${email}\n`);
     });

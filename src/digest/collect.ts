@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import { figureKey, reconcileFigures, type FigureConflict, type PlacedFigure } from '../dedup/figure-agreement.ts';
+import { storyPlaces } from '../store/stories.ts';
 
 export interface DigestFigure {
   tier: number;
@@ -15,22 +17,29 @@ export interface DigestFigure {
 }
 
 export interface DigestEntry {
+  storyId?: number;
+  /** The story's primary article, whose title and link the entry shows. */
   articleId: number;
   title: string;
   url: string;
   sourceName: string;
   region: string | null;
   publishedAt: Date | null;
+  /** The figures of every place of the story, each stated value once. */
   figures: DigestFigure[];
-  /** Other places the same text appeared. */
+  /** The other places the story appeared. */
   alsoAt: { url: string; sourceName: string }[];
+  /** First sent in an earlier digest; here because a place of it was revised since. */
+  revised?: boolean;
+  /** Figures on which places of this story, or stories of the same region and period, disagree. */
+  conflicts?: FigureConflict[];
 }
 
 export interface Digest {
   since: Date;
   until: Date;
   entries: DigestEntry[];
-  /** Pages crawled in the period that are not reports (kept, not mailed). */
+  /** Stories first seen in the period that are not reports (kept, not mailed). */
   notReports: number;
 }
 
@@ -39,63 +48,223 @@ export interface DigestFilter {
   until: Date;
   /** Only these regions; all when empty. */
   regions?: string[];
-  /** Only articles whose title or text contains one of these; all when empty. */
+  /** Only stories whose title or text contains one of these; all when empty. */
   keywords?: string[];
 }
 
-/** The reports fetched in a period, one entry per story, newest first, with their figures. */
+type FigureRow = DigestFigure & PlacedFigure & { storyId: number };
+
+/**
+ * The stories first seen in a period, and those revised in it, one entry per story with every
+ * place it appeared, newest first. A story is in when any of its places is a report that
+ * passes the filter.
+ */
 export async function collectDigest(db: Db, filter: DigestFilter): Promise<Digest> {
-  const inPeriod = db
-    .selectFrom('articles')
-    .where('fetched_at', '>=', filter.since)
-    .where('fetched_at', '<', filter.until)
-    .where('duplicate_of', 'is', null);
-  let query = inPeriod
-    .leftJoin('sources', 'sources.id', 'articles.source_id')
-    .select(['articles.id', 'title', 'url', 'articles.region', 'published_at', 'source_id', 'sources.name as source_name'])
-    .where('relevant', '=', true)
-    .orderBy(sql`coalesce(published_at, fetched_at)`, 'desc')
-    .orderBy('articles.id', 'desc');
-  if (filter.regions?.length) query = query.where('articles.region', 'in', filter.regions);
-  if (filter.keywords?.length) {
-    const words = filter.keywords;
-    query = query.where((eb) =>
-      eb.or(words.flatMap((w) => [eb('title', 'like', `%${escapeLike(w)}%`), eb('clean_text', 'like', `%${escapeLike(w)}%`)])),
-    );
-  }
-  const rows = await query.execute();
-  const { count } = await inPeriod.where('relevant', '=', false).select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
-  const ids = rows.map((r) => r.id);
-  const figures = ids.length
-    ? await db.selectFrom('figures').selectAll().where('article_id', 'in', ids).orderBy('tier').orderBy('id').execute()
-    : [];
-  const twins = ids.length
-    ? await db
-        .selectFrom('articles')
-        .leftJoin('sources', 'sources.id', 'articles.source_id')
-        .select(['duplicate_of', 'url', 'source_id', 'sources.name as source_name'])
-        .where('duplicate_of', 'in', ids)
-        .execute()
-    : [];
+  const { since, until } = filter;
+  const words = filter.keywords ?? [];
+  const regions = filter.regions ?? [];
+  const rows = await db
+    .selectFrom('stories')
+    .innerJoin('articles as p', 'p.id', 'stories.primary_article_id')
+    .leftJoin('sources', 'sources.id', 'p.source_id')
+    .select([
+      'stories.id as story_id',
+      'stories.first_seen_at',
+      'p.id',
+      'p.title',
+      'p.url',
+      'p.region',
+      'p.published_at',
+      'p.source_id',
+      'sources.name as source_name',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('stories.first_seen_at', '>=', since), eb('stories.first_seen_at', '<', until)]),
+        eb.and([eb('stories.first_seen_at', '<', since), eb('stories.revised_at', '>=', since), eb('stories.revised_at', '<', until)]),
+      ]),
+    )
+    .where(({ exists, selectFrom }) => {
+      let places = selectFrom('articles as a').select('a.id').whereRef('a.story_id', '=', 'stories.id').where('a.relevant', '=', true);
+      if (regions.length) places = places.where('a.region', 'in', regions);
+      if (words.length) {
+        places = places.where((eb) =>
+          eb.or(words.flatMap((w) => [eb('a.title', 'like', `%${escapeLike(w)}%`), eb('a.clean_text', 'like', `%${escapeLike(w)}%`)])),
+        );
+      }
+      return exists(places);
+    })
+    .orderBy(sql`coalesce(p.published_at, p.fetched_at)`, 'desc')
+    .orderBy('stories.id', 'desc')
+    .execute();
+
+  const { count } = await db
+    .selectFrom('stories')
+    .where('first_seen_at', '>=', since)
+    .where('first_seen_at', '<', until)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('articles as a').select('a.id').whereRef('a.story_id', '=', 'stories.id').where('a.relevant', '=', true))),
+    )
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .executeTakeFirstOrThrow();
+
+  const storyIds = rows.map((r) => r.story_id);
+  const places = await storyPlaces(db, storyIds);
+  const figures = await storyFigures(db, storyIds);
+  const related = await relatedFigures(db, figures);
+
   return {
-    since: filter.since,
-    until: filter.until,
+    since,
+    until,
     notReports: Number(count),
-    entries: rows.map((r) => ({
-      articleId: r.id,
-      title: r.title,
-      url: r.url,
-      sourceName: r.source_name ?? r.source_id,
-      region: r.region,
-      publishedAt: r.published_at,
-      figures: figures
-        .filter((f) => f.article_id === r.id)
-        .map(({ tier, indicator, kind, value, unit, period, region, basis, target, quote }) => ({
-          tier, indicator, kind, value, unit, period, region, basis, target, quote,
-        })),
-      alsoAt: twins.filter((t) => t.duplicate_of === r.id).map((t) => ({ url: t.url, sourceName: t.source_name ?? t.source_id })),
-    })),
+    entries: rows.map((r) => {
+      const own = figures.filter((f) => f.storyId === r.story_id);
+      // The primary article's figures come first, so the kept quote is the primary's own.
+      own.sort((a, b) => Number(b.articleId === r.id) - Number(a.articleId === r.id));
+      const { kept, conflicts } = reconcileFigures(own);
+      const ownKeys = new Set(kept.map(figureKey));
+      const elsewhere = related.filter((f) => f.storyId !== r.story_id && ownKeys.has(figureKey(f)));
+      const across = reconcileFigures([...kept, ...elsewhere]).conflicts;
+      return {
+        storyId: r.story_id,
+        articleId: r.id,
+        title: r.title,
+        url: r.url,
+        sourceName: r.source_name ?? r.source_id,
+        region: r.region,
+        publishedAt: r.published_at,
+        figures: kept
+          .sort((a, b) => a.tier - b.tier)
+          .map(({ tier, indicator, kind, value, unit, period, region, basis, target, quote }) => ({
+            tier, indicator, kind, value, unit, period, region, basis, target, quote,
+          })),
+        alsoAt: (places.get(r.story_id) ?? []).filter((p) => p.articleId !== r.id).map((p) => ({ url: p.url, sourceName: p.sourceName })),
+        revised: r.first_seen_at < since,
+        conflicts: mergeConflicts([...conflicts, ...across]),
+      };
+    }),
   };
+}
+
+async function storyFigures(db: Db, storyIds: number[]): Promise<FigureRow[]> {
+  if (!storyIds.length) return [];
+  const rows = await db
+    .selectFrom('figures')
+    .innerJoin('articles', 'articles.id', 'figures.article_id')
+    .leftJoin('sources', 'sources.id', 'articles.source_id')
+    .select([
+      'figures.tier',
+      'figures.indicator',
+      'figures.kind',
+      'figures.value',
+      'figures.unit',
+      'figures.period',
+      'figures.region',
+      'figures.basis',
+      'figures.target',
+      'figures.quote',
+      'figures.article_id',
+      'articles.story_id',
+      'articles.url',
+      'articles.source_id',
+      'sources.name as source_name',
+    ])
+    .where('articles.story_id', 'in', storyIds)
+    .orderBy('articles.fetched_at')
+    .orderBy('figures.id')
+    .execute();
+  return rows.map(toFigure);
+}
+
+/** Figures of other stories about the same indicator, region and period: a conflict across stories. */
+async function relatedFigures(db: Db, figures: FigureRow[]): Promise<FigureRow[]> {
+  const keyed = figures.filter((f) => f.region !== null && f.period !== null);
+  if (!keyed.length) return [];
+  const storyIds = [...new Set(figures.map((f) => f.storyId))];
+  const triples = [...new Map(keyed.map((f) => [`${f.indicator}\u0001${f.region}\u0001${f.period}`, f])).values()];
+  const rows = await db
+    .selectFrom('figures')
+    .innerJoin('articles', 'articles.id', 'figures.article_id')
+    .leftJoin('sources', 'sources.id', 'articles.source_id')
+    .select([
+      'figures.tier',
+      'figures.indicator',
+      'figures.kind',
+      'figures.value',
+      'figures.unit',
+      'figures.period',
+      'figures.region',
+      'figures.basis',
+      'figures.target',
+      'figures.quote',
+      'figures.article_id',
+      'articles.story_id',
+      'articles.url',
+      'articles.source_id',
+      'sources.name as source_name',
+    ])
+    .where((eb) =>
+      eb.or(triples.map((f) => eb.and([eb('figures.indicator', '=', f.indicator), eb('figures.region', '=', f.region), eb('figures.period', '=', f.period)]))),
+    )
+    .where('articles.story_id', 'not in', storyIds)
+    .orderBy('articles.fetched_at')
+    .orderBy('figures.id')
+    .execute();
+  return rows.map(toFigure);
+}
+
+function toFigure(r: {
+  tier: number;
+  indicator: string;
+  kind: string;
+  value: number;
+  unit: string;
+  period: string | null;
+  region: string | null;
+  basis: string | null;
+  target: boolean;
+  quote: string;
+  article_id: number;
+  story_id: number | null;
+  url: string;
+  source_id: string;
+  source_name: string | null;
+}): FigureRow {
+  return {
+    tier: r.tier,
+    indicator: r.indicator,
+    kind: r.kind,
+    value: r.value,
+    unit: r.unit,
+    period: r.period,
+    region: r.region,
+    basis: r.basis,
+    target: r.target,
+    quote: r.quote,
+    articleId: r.article_id,
+    storyId: r.story_id ?? -r.article_id,
+    url: r.url,
+    sourceName: r.source_name ?? r.source_id,
+  };
+}
+
+/** A disagreement found both within the story and across stories is reported once, with every place. */
+function mergeConflicts(conflicts: FigureConflict[]): FigureConflict[] {
+  const out = new Map<string, FigureConflict>();
+  for (const c of conflicts) {
+    const k = figureKey({ ...c, basis: null });
+    const seen = out.get(k);
+    if (!seen) {
+      out.set(k, { ...c, values: c.values.map((v) => ({ ...v, places: [...v.places] })) });
+      continue;
+    }
+    for (const v of c.values) {
+      const same = seen.values.find((x) => x.unit === v.unit && x.value === v.value);
+      if (!same) seen.values.push({ ...v, places: [...v.places] });
+      else for (const p of v.places) if (!same.places.some((q) => q.url === p.url)) same.places.push(p);
+    }
+  }
+  return [...out.values()];
 }
 
 function escapeLike(s: string): string {

@@ -1,4 +1,5 @@
 import escapeHtml from 'escape-html';
+import type { FigureConflict } from '../dedup/figure-agreement.ts';
 import type { Digest, DigestEntry, DigestFigure } from './collect.ts';
 
 export interface RenderedDigest {
@@ -46,18 +47,30 @@ function htmlEntry(e: DigestEntry, day: (d: Date) => string): string {
     .join('');
   const more = e.figures.length > figures.length ? `<p style="color:#666;margin:4px 0">and ${e.figures.length - figures.length} more figures</p>` : '';
   const also = e.alsoAt.length
-    ? `<p style="color:#666;margin:4px 0">Also reported by: ${e.alsoAt.map((a) => `<a href="${escapeHtml(a.url)}">${escapeHtml(a.sourceName)}</a>`).join(', ')}</p>`
+    ? `<p style="color:#666;margin:4px 0">Also reported by: ${e.alsoAt.map((a) => `<a href="${safeHref(a.url)}">${escapeHtml(a.sourceName)}</a>`).join(', ')}</p>`
     : '';
+  const conflicts = (e.conflicts ?? [])
+    .map(
+      (c) =>
+        `<p style="color:#a15c00;margin:4px 0">Sources disagree on ${escapeHtml(conflictLabel(c))}: ${c.values
+          .map((v) => `<b>${escapeHtml(formatValue({ ...c, ...v }))}</b> (${v.places.map((p) => `<a href="${safeHref(p.url)}">${escapeHtml(p.sourceName)}</a>`).join(', ')})`)
+          .join(' vs ')}</p>`,
+    )
+    .join('');
+  const revised = e.revised ? ' <span style="color:#a15c00;font-size:13px">[revised]</span>' : '';
   return `<div style="margin:12px 0 20px">
-<h3 style="font-size:16px;margin:0 0 4px"><a href="${escapeHtml(e.url)}" style="color:#0645ad;text-decoration:none">${escapeHtml(e.title)}</a></h3>
+<h3 style="font-size:16px;margin:0 0 4px"><a href="${safeHref(e.url)}" style="color:#0645ad;text-decoration:none">${escapeHtml(e.title)}</a>${revised}</h3>
 <p style="color:#666;margin:0 0 6px">${escapeHtml(e.sourceName)}${e.publishedAt ? ` · ${escapeHtml(day(e.publishedAt))}` : ''}</p>
-${rows ? `<table style="border-collapse:collapse;font-size:14px">${rows}</table>` : ''}${more}${also}
+${rows ? `<table style="border-collapse:collapse;font-size:14px">${rows}</table>` : ''}${more}${conflicts}${also}
 </div>`;
 }
 
 function textEntry(e: DigestEntry, day: (d: Date) => string): string {
-  const lines = [`* ${e.title}`, `  ${e.sourceName}${e.publishedAt ? ` · ${day(e.publishedAt)}` : ''}`, `  ${e.url}`];
+  const lines = [`* ${e.title}${e.revised ? ' [revised]' : ''}`, `  ${e.sourceName}${e.publishedAt ? ` · ${day(e.publishedAt)}` : ''}`, `  ${e.url}`];
   for (const f of e.figures.slice(0, FIGURES_PER_ENTRY)) lines.push(`  - ${f.indicator}: ${formatValue(f)} ${context(f)}`.trimEnd());
+  for (const c of e.conflicts ?? []) {
+    lines.push(`  ! Sources disagree on ${conflictLabel(c)}: ${c.values.map((v) => `${formatValue({ ...c, ...v })} (${v.places.map((p) => p.sourceName).join(', ')})`).join(' vs ')}`);
+  }
   if (e.alsoAt.length) lines.push(`  Also reported by: ${e.alsoAt.map((a) => `${a.sourceName} <${a.url}>`).join(', ')}`);
   return lines.join('\n');
 }
@@ -68,6 +81,15 @@ export function formatValue(f: Pick<DigestFigure, 'kind' | 'value' | 'unit' | 't
   const v =
     f.kind === 'growth' ? `${signed}%` : f.kind === 'gap' ? `${signed} 个百分点` : f.kind === 'rank' ? `第${n}位` : f.kind === 'share' ? `${n}%` : `${n}${f.unit}`;
   return f.target ? `目标 ${v}` : v;
+}
+
+/** A scraped link may be anything; only web addresses become links. */
+function safeHref(url: string): string {
+  return /^https?:\/\//i.test(url) ? escapeHtml(url) : '#';
+}
+
+function conflictLabel(c: FigureConflict): string {
+  return [c.indicator, c.region, c.period].filter(Boolean).join(', ');
 }
 
 function context(f: DigestFigure): string {

@@ -32,12 +32,15 @@ export function redisOptions(url: string): ConnectionOptions {
 /** Fails fast, in one line, when Redis cannot be reached, instead of letting ioredis retry forever. */
 export async function assertRedisReachable(url: string, timeoutMs = 2000): Promise<void> {
   const probe = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => {});
+  // ioredis rejects with a bare "Connection is closed"; the socket error says why.
+  let cause: NodeJS.ErrnoException | undefined;
+  probe.on('error', (err: NodeJS.ErrnoException) => (cause ??= err));
   try {
     await probe.connect();
     await probe.ping();
   } catch (err) {
-    throw new RedisUnavailableError(url, (err as NodeJS.ErrnoException).code ?? (err as Error).message);
+    const e = cause ?? (err as NodeJS.ErrnoException);
+    throw new RedisUnavailableError(url, e.code ?? e.message);
   } finally {
     probe.disconnect();
   }

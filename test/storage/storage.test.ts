@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Figure } from '../../src/figures/types.ts';
+import { knownUrls, saveArticle, type ArticleRecord } from '../../src/store/articles.ts';
+import { crawlStates, finishCrawlRun, startCrawlRun, syncSources } from '../../src/store/sources.ts';
+import { deactivateSubscriber, lastDeliveredUntil, listSubscribers, upsertSubscriber } from '../../src/store/subscribers.ts';
+import { demoSource } from '../../src/demo/source.ts';
+import { BACKENDS, type TestDb } from '../helpers/db.ts';
+
+const figure: Figure = {
+  tier: 1,
+  region: '滨海市',
+  period: '2026-01~2026-09',
+  indicator: '规模以上工业增加值',
+  kind: 'growth',
+  value: 8.6,
+  unit: '%',
+  basis: '同比',
+  target: false,
+  quote: '规模以上工业增加值同比增长8.6%',
+};
+
+function article(overrides: Partial<ArticleRecord> = {}): ArticleRecord {
+  return {
+    sourceId: 'demo-binhai-gxj',
+    url: 'http://gxj.example.cn/art/2026/art_1.html',
+    title: '前三季度全市工业经济稳中有进',
+    publishedAt: new Date('2026-10-28T01:30:00Z'),
+    region: '滨海市',
+    rawHash: 'raw-1',
+    contentHash: 'content-1',
+    cleanText: '前三季度，滨海市规模以上工业增加值同比增长8.6%。',
+    relevance: { relevant: true, score: 0.9, reasons: ['regional figures'] },
+    fetchedAt: new Date('2026-11-01T00:00:00Z'),
+    ...overrides,
+  };
+}
+
+describe.each(BACKENDS)('storage on %s', (_name, open) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await open();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('stores an article once per URL with its figures', async () => {
+    const saved = await saveArticle(t.db, article(), [figure]);
+    expect(saved.status).toBe('new');
+    const again = await saveArticle(t.db, article({ fetchedAt: new Date('2026-11-02T00:00:00Z') }), [figure]);
+    expect(again).toMatchObject({ status: 'unchanged', articleId: saved.articleId });
+    const rows = await t.db.selectFrom('articles').selectAll().execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0].updated_at.toISOString()).toBe('2026-11-01T00:00:00.000Z');
+    expect(rows[0].relevance).toEqual({ score: 0.9, reasons: ['regional figures'] });
+    const figs = await t.db.selectFrom('figures').selectAll().where('article_id', '=', saved.articleId).execute();
+    expect(figs).toHaveLength(1);
+    expect(figs[0]).toMatchObject({ indicator: '规模以上工业增加值', kind: 'growth', value: 8.6, unit: '%', target: false });
+  });
+
+  it('updates a page whose text changed and replaces its figures', async () => {
+    const revised = article({ contentHash: 'content-2', cleanText: '修订后的文本', fetchedAt: new Date('2026-11-03T00:00:00Z') });
+    const saved = await saveArticle(t.db, revised, [{ ...figure, value: 8.7 }, { ...figure, kind: 'rank', value: 2, unit: '位' }]);
+    expect(saved.status).toBe('updated');
+    const row = await t.db.selectFrom('articles').selectAll().where('id', '=', saved.articleId).executeTakeFirstOrThrow();
+    expect(row.clean_text).toBe('修订后的文本');
+    expect(row.fetched_at.toISOString()).toBe('2026-11-01T00:00:00.000Z');
+    expect(row.updated_at.toISOString()).toBe('2026-11-03T00:00:00.000Z');
+    const values = (await t.db.selectFrom('figures').select('value').where('article_id', '=', saved.articleId).orderBy('value').execute()).map((f) => f.value);
+    expect(values).toEqual([2, 8.7]);
+  });
+
+  it('tells which URLs are already stored', async () => {
+    const known = await knownUrls(t.db, ['http://gxj.example.cn/art/2026/art_1.html', 'http://gxj.example.cn/art/2026/art_2.html']);
+    expect([...known]).toEqual(['http://gxj.example.cn/art/2026/art_1.html']);
+    expect(await knownUrls(t.db, [])).toEqual(new Set());
+  });
+
+  it('keeps sources, crawl runs and their last summary', async () => {
+    const source = demoSource('http://127.0.0.1:1/');
+    await syncSources(t.db, [source]);
+    const run = await startCrawlRun(t.db, source);
+    await finishCrawlRun(t.db, run, source.id, 'warning', { listPages: 1, warnings: ['no items'] });
+    const state = (await crawlStates(t.db)).get(source.id);
+    expect(state).toMatchObject({ lastCrawlStatus: 'warning', lastCrawlSummary: { listPages: 1, warnings: ['no items'] } });
+    expect(state?.lastCrawlAt).toBeInstanceOf(Date);
+  });
+
+  it('keeps subscribers and when their last digest was delivered', async () => {
+    const sub = await upsertSubscriber(t.db, { email: 'Analyst@Example.com', regions: ['滨海市'] });
+    expect(sub).toMatchObject({ email: 'analyst@example.com', regions: ['滨海市'], keywords: [], active: true });
+    const updated = await upsertSubscriber(t.db, { email: 'analyst@example.com', keywords: ['工业'] });
+    expect(updated.id).toBe(sub.id);
+    expect(updated.keywords).toEqual(['工业']);
+    expect(await lastDeliveredUntil(t.db, sub.id)).toBeNull();
+    const base = { subscriber_id: sub.id, period_start: new Date('2026-11-01'), article_count: 3, transport: 'outbox', message_id: null, location: null };
+    await t.db.insertInto('deliveries').values({ ...base, period_end: new Date('2026-11-02'), status: 'sent', error: null }).execute();
+    await t.db.insertInto('deliveries').values({ ...base, period_end: new Date('2026-11-03'), status: 'failed', error: 'refused' }).execute();
+    // A failed delivery does not move the period on: its reports go out next time.
+    expect((await lastDeliveredUntil(t.db, sub.id))?.toISOString()).toBe('2026-11-02T00:00:00.000Z');
+    expect(await deactivateSubscriber(t.db, 'ANALYST@example.com')).toBe(true);
+    expect(await listSubscribers(t.db, true)).toEqual([]);
+  });
+
+  it('rolls back a failed transaction without losing a query sent beside it', async () => {
+    let beside: Promise<unknown> | undefined;
+    await expect(
+      t.db.transaction().execute(async (trx) => {
+        await trx.insertInto('subscribers').values({ email: 'rolled-back@example.com', regions: '[]', keywords: '[]' }).execute();
+        // Sent on the database, not the transaction: it must neither join nor be lost with the rollback.
+        beside = upsertSubscriber(t.db, { email: 'beside@example.com' });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    await beside;
+    const emails = (await listSubscribers(t.db)).map((s) => s.email);
+    expect(emails).toContain('beside@example.com');
+    expect(emails).not.toContain('rolled-back@example.com');
+  });
+});
