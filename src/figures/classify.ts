@@ -1,0 +1,52 @@
+import { extractFromNormalised, normaliseCached } from './extract.ts';
+import { NEGATIVE, POSITIVE } from './lexicon/relevance.ts';
+import { detectRegion } from './region.ts';
+import type { DocumentContext, Relevance } from './types.ts';
+
+/** Score above which a page is mailed as a report. */
+export const RELEVANCE_THRESHOLD = 0.5;
+
+/**
+ * Whether a page is a regional industrial-performance report: industrial vocabulary, a
+ * region, and figures about it weigh for; tourism, sport, definitions, spam and national
+ * circulars weigh against. The score is a logistic of the summed weights.
+ */
+export function classify(text: string, ctx: DocumentContext = {}): Relevance {
+  const n = normaliseCached(text);
+  const reasons: string[] = [];
+  let sum = -2;
+  for (const s of POSITIVE) {
+    if (s.re.test(n.text)) {
+      sum += s.weight;
+      reasons.push(`+${s.weight} ${s.name}`);
+    }
+  }
+  for (const s of NEGATIVE) {
+    const hits = n.text.match(new RegExp(s.re.source, 'g'))?.length ?? 0;
+    // A passing mention of tourism in an economic report is not a tourism story.
+    if (hits >= (s.weight >= 2 ? 1 : 3)) {
+      sum -= s.weight;
+      reasons.push(`-${s.weight} ${s.name} (${hits}×)`);
+    }
+  }
+  const region = detectRegion(n.text)?.name ?? ctx.region ?? null;
+  if (region) {
+    sum += 0.5;
+    reasons.push(`+0.5 region ${region}`);
+  } else reasons.push('no region named');
+  const figures = extractFromNormalised(n, ctx);
+  const headline = figures.filter((f) => f.tier === 1).length;
+  const regional = figures.filter((f) => f.region && f.region !== '全国').length;
+  if (headline) {
+    const w = Math.min(3, headline * 0.75);
+    sum += w;
+    reasons.push(`+${w} ${headline} headline figures`);
+  }
+  if (regional >= 3) {
+    const w = Math.min(1.5, regional * 0.1);
+    sum += w;
+    reasons.push(`+${w.toFixed(1)} ${regional} regional figures`);
+  } else reasons.push(`${figures.length} figures`);
+  const score = Math.round((1 / (1 + Math.exp(-sum))) * 1000) / 1000;
+  return { relevant: score >= RELEVANCE_THRESHOLD, score, reasons };
+}

@@ -1,0 +1,87 @@
+import { CUE_FILLERS, FLOW_PREFIXES, GROWTH_CUES, RESULT_VERBS } from './lexicon/cues.ts';
+import { canonicalIndicator } from './lexicon/indicators.ts';
+import { REGION_MENTION } from './lexicon/regions.ts';
+
+const byLength = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length);
+const alt = (xs: string[]) => byLength(xs).join('|');
+
+// Words that open a clause but say nothing about what is measured.
+const LEADING = new RegExp(
+  `^(?:[,:;、()“”"'《》\\s]|其中|同时|此外|另外|最终|在|该|据介绍|据了解|据统计|经统计|截至目前|截至\\d{1,2}月(?:底|末)|目前|现已|已经|已|累计|共计|共有|共|拥有|现有|有|全年|今年以来|今年|年内|年初以来|去年|完成|实现|全市|我市|本市|全省|我省|本省|全国|\\d{4}年(?:以来)?|\\d{1,2}[—\\-~至到]\\d{1,2}月份?|前\\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月|上半年|下半年|前?[一二三四]季度|第[一二三四]季度|\\d{1,2}月份?|${REGION_MENTION.source}|[\\u4e00-\\u9fff]{2,3}市(?!场))`,
+);
+// Words that close a subject before its number: verbs of reaching, hedges.
+const TRAILING = new RegExp(`(?:${alt([...CUE_FILLERS, '总计', '合计', '累计达到', '累计达', '累计', '完成', '实现', '增至', '升至', '共', '已', '的', '为', '有', '是', '超', '突破', '分别达到', '分别为', '分别'])})$`);
+// Single-character cues (增, 降) also occur inside indicator names (增加值), so only words count here.
+const GROWTH_START = new RegExp(`同比|比上年|较上年|比去年|比\\d{4}年|较\\d{4}年|${alt(GROWTH_CUES.map((c) => c.word).filter((w) => w.length > 1 && w !== '增速')).replace('增加', '增加(?!值)')}`);
+
+/** Strips the words around a subject until only the noun phrase is left. */
+export function cleanSubject(s: string): string {
+  let prev = '';
+  let t = s;
+  while (t !== prev) {
+    prev = t;
+    t = t.replace(LEADING, '').replace(TRAILING, '').replace(/[,:;、\s(“"]+$/, '');
+  }
+  // `A、B等N个X`: the category after 等 is what is counted.
+  const deng = t.lastIndexOf('等');
+  if (deng >= 0 && t.length - deng - 1 >= 2) t = t.slice(deng + 1);
+  t = t.replace(/^在(.*)中$/, '$1');
+  return canonicalIndicator(t.replace(/[“”]/g, '"'));
+}
+
+/** The part of a segment before its growth cue: `工业投资同比增长` → `工业投资`. */
+export function beforeGrowthCue(s: string): string {
+  const m = GROWTH_START.exec(s);
+  return m ? s.slice(0, m.index) : s;
+}
+
+const RESULT = new RegExp(alt(RESULT_VERBS));
+const FLOW_END = new RegExp(`(?:${alt(FLOW_PREFIXES)})$`);
+
+/**
+ * The indicator of a count written before its noun: `新增10个省级平台` → `新增省级平台`,
+ * `2093家企业纳入某信息库` → `纳入某信息库企业` (what the things did, then the things).
+ */
+export function nounFirstIndicator(before: string, tail: string): string {
+  const flow = FLOW_END.exec(before.replace(/[了约近超过]+$/, ''))?.[0] ?? '';
+  let noun = tail;
+  let verb = '';
+  const r = RESULT.exec(noun);
+  if (r && r.index >= 2) {
+    verb = noun.slice(r.index).replace(/[了的]+$/, '');
+    noun = noun.slice(0, r.index);
+    if (verb.length > 18) verb = '';
+  }
+  noun = noun.replace(/(?:等|在内|的).*$/, '');
+  if (noun.length > 24) noun = noun.slice(0, 24);
+  if (noun.length < 2) return '';
+  return canonicalIndicator(`${flow}${verb}${noun}`.replace(/[“”]/g, '"'));
+}
+
+function bigrams(s: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < s.length - 1; i++) {
+    const g = s.slice(i, i + 2);
+    out.set(g, (out.get(g) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** How alike two indicators are: 1 equal, 0.99 one contains the other, else bigram Dice. */
+export function indicatorSimilarity(a: string, b: string): number {
+  const x = a.replace(/[\s"“”()（）、,]/g, '');
+  const y = b.replace(/[\s"“”()（）、,]/g, '');
+  if (!x || !y) return 0;
+  if (x === y) return 1;
+  if (x.includes(y) || y.includes(x)) return 0.99;
+  const bx = bigrams(x);
+  const by = bigrams(y);
+  let both = 0;
+  let n = 0;
+  for (const [g, c] of bx) {
+    n += c;
+    both += Math.min(c, by.get(g) ?? 0);
+  }
+  for (const c of by.values()) n += c;
+  return n ? (2 * both) / n : 0;
+}

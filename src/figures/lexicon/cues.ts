@@ -1,0 +1,92 @@
+/**
+ * The words that tell what kind of figure a number is, and what frames it. Every entry is
+ * a plain word; the extractor builds its regexes from these lists.
+ */
+
+/** Verbs right before a percentage that make it a change; `sign` is the direction. */
+export const GROWTH_CUES: { word: string; sign: 1 | -1 }[] = [
+  { word: '增长', sign: 1 },
+  { word: '增幅', sign: 1 },
+  { word: '增速', sign: 1 },
+  { word: '上涨', sign: 1 },
+  { word: '上升', sign: 1 },
+  { word: '提高', sign: 1 },
+  { word: '提升', sign: 1 },
+  { word: '增加', sign: 1 },
+  { word: '扩大', sign: 1 },
+  { word: '增', sign: 1 },
+  { word: '涨', sign: 1 },
+  { word: '下降', sign: -1 },
+  { word: '下滑', sign: -1 },
+  { word: '回落', sign: -1 },
+  { word: '减少', sign: -1 },
+  { word: '降低', sign: -1 },
+  { word: '收窄', sign: -1 },
+  { word: '缩小', sign: -1 },
+  { word: '降幅', sign: -1 },
+  { word: '下跌', sign: -1 },
+  { word: '减', sign: -1 },
+  { word: '降', sign: -1 },
+  { word: '跌', sign: -1 },
+];
+
+/** Words between a cue and its number that change nothing. */
+export const CUE_FILLERS = ['同比', '分别', '约', '近', '超过', '超', '逾', '达到', '达', '了', '为', '至', '到', '要', '将', '可', '均', '高达', '突破', '接近', '以上', '左右', '仍'];
+
+/** Words after which a percentage is a level, not a change (`升至`, `提高到`). */
+export const LEVEL_CUES = ['升至', '增至', '降至', '提高到', '提高至', '提升到', '提升至', '下降到', '下降至', '达到', '达', '为', '占'];
+
+/** Endings of an indicator that make a percentage a share. */
+export const SHARE_ENDINGS = ['比重', '占比', '份额', '比例', '率', '面', '覆盖率', '贡献率', '占有率'];
+
+/** Comparisons that make `N个百分点` a gap; `sign` of the difference. */
+export const GAP_CUES: { word: string; sign: 1 | -1 }[] = [
+  { word: '高于', sign: 1 },
+  { word: '快于', sign: 1 },
+  { word: '领先', sign: 1 },
+  { word: '超过', sign: 1 },
+  { word: '高出', sign: 1 },
+  { word: '拉动', sign: 1 },
+  { word: '提高', sign: 1 },
+  { word: '提升', sign: 1 },
+  { word: '增加', sign: 1 },
+  { word: '扩大', sign: 1 },
+  { word: '加快', sign: 1 },
+  { word: '上升', sign: 1 },
+  { word: '低于', sign: -1 },
+  { word: '慢于', sign: -1 },
+  { word: '落后', sign: -1 },
+  { word: '下降', sign: -1 },
+  { word: '回落', sign: -1 },
+  { word: '减少', sign: -1 },
+  { word: '降低', sign: -1 },
+  { word: '收窄', sign: -1 },
+  { word: '放缓', sign: -1 },
+];
+
+/** Words that frame a comparison; the text after them is the basis (`高于全省`, `较上年同期`). */
+export const BASIS_CUES = ['高于', '低于', '快于', '慢于', '领先', '高出', '较', '比'];
+
+/** Words just before a `第N`/`首位` that make it a rank. */
+export const RANK_CUES = ['位居', '位列', '名列', '排名', '排在', '排', '稳居', '跃居', '居于', '居', '列', '保持'];
+
+/** Rank words that mean first. */
+export const FIRST_WORDS = ['首位', '之首', '榜首', '第一位'];
+
+/** A figure is a goal when one of these stands before it in its clause. */
+export const TARGET_CUES = ['力争', '争取', '要达到', '要实现', '计划投资', '计划', '预计', '将达到', '将超', '将', '可新增', '目标', '确保', '拟', '有望'];
+
+/** Words in a clause that make a figure a stock (period null). */
+export const STOCK_CUES = ['累计', '总数', '截至目前', '目前', '现有', '现已', '拥有', '已有', '总量达'];
+
+/** Verbs that open a flow and stay in its indicator (`新增…` apart from the total beside it). */
+export const FLOW_PREFIXES = ['新增', '新获评', '新认定', '新培育', '新建', '新引进', '新签约', '新开工', '新入选', '新获批', '新备案', '新登记', '新注册', '新上', '年产', '新落地'];
+
+/**
+ * Verbs that, after `N家企业`, say what the counted things did; the gold style writes them
+ * before the noun (`纳入…信息库企业`).
+ */
+export const RESULT_VERBS = ['入选', '入围', '纳入', '通过', '完成', '取得', '签署', '达成', '获评', '获得', '获批', '上榜', '进入', '验证', '已陆续', '陆续', '已', '顺利', '投产', '建成', '建设完成', '落地', '签约', '位列', '列入', '认定', '参与', '实现', '各获得', '开工', '竣工'];
+
+/** After a number and its unit, these words show that it is not followed by a noun. */
+export const NOT_NOUN_STARTS = ['以上', '以下', '以内', '及以上', '左右', '之', '的', '同比', '比', '较', '增长', '下降', '占', '位居', '居', '列', '排', '是', '为', '分别', '和', '及', '与', '至', '到', '后', '前', '内', '其中', '以', '用于', '主要', '共', '累计', '达', '同期', '增速', '建设', '用', '投资', '实施', '开展', '推动', '带动', '在', '左', '上下', '规模', '资金'];

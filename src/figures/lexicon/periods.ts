@@ -1,0 +1,58 @@
+/**
+ * Period expressions and the canonical form of each (ANNOTATION.md): `2023` a year,
+ * `2024-01~2024-10` a run of months, `2024-10` one month; `XXXX` when the year is unknown.
+ */
+
+/** Words that name the year relative to the document. */
+export const RELATIVE_YEARS: Record<string, 'doc' | 'previous' | 'context'> = {
+  今年: 'doc',
+  本年: 'doc',
+  年内: 'doc',
+  今年以来: 'doc',
+  年初以来: 'doc',
+  去年: 'previous',
+  上年: 'previous',
+  全年: 'context',
+};
+
+/** Parts of a year and the months they cover. */
+export const YEAR_PARTS: Record<string, [number, number]> = {
+  上半年: [1, 6],
+  下半年: [7, 12],
+  一季度: [1, 3],
+  第一季度: [1, 3],
+  前一季度: [1, 3],
+  二季度: [4, 6],
+  第二季度: [4, 6],
+  三季度: [7, 9],
+  第三季度: [7, 9],
+  四季度: [10, 12],
+  第四季度: [10, 12],
+  前两季度: [1, 6],
+  前二季度: [1, 6],
+  前三季度: [1, 9],
+  前四季度: [1, 12],
+};
+
+/**
+ * One regex for every period form. Groups: y explicit year, rel relative year, a–b month
+ * range, n first n months, part a named part of the year, end month (截至N月底), m one month.
+ * A year after 比/较/与 is a comparison basis, not a period.
+ */
+export const PERIOD_RE = new RegExp(
+  [
+    '(?<![比较与\\d])(?:(?<y>\\d{4})\\s*年(?!\\d{1,2}月\\d{1,2}日)|(?<rel>今年以来|年初以来|今年|本年|年内|去年|上年(?!同期)|全年))',
+    '(?:(?<a>\\d{1,2})\\s*[—\\-~至到](?<b>\\d{1,2})\\s*月份?',
+    '|前(?<n>\\d{1,2}|[一二三四五六七八九十]{1,2})个月',
+    '|(?<part>上半年|下半年|前[一二两三四]季度|第?[一二三四]季度)',
+    '|截至(?<end>\\d{1,2})月(?:底|末)',
+    '|(?<m>\\d{1,2})月份?(?![\\d日号])',
+    ')?',
+  ]
+    .join('')
+    .replace('))(?:', '))?(?:')
+    // Every period starts with one of these; without this the all-optional pattern is tried
+    // at every position of every sentence.
+    .replace(/^/, '(?=[\\d今本年去上全前下第一二三四截])'),
+  'g',
+);

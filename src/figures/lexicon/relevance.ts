@@ -1,0 +1,24 @@
+/**
+ * Signals that a page is, or is not, a regional industrial-performance report. Each signal
+ * adds its weight once per page; the classifier reports the ones that fired as its reasons.
+ */
+export interface Signal {
+  name: string;
+  re: RegExp;
+  weight: number;
+}
+
+export const POSITIVE: Signal[] = [
+  { name: 'industrial indicator', re: /规模以上工业|规上工业|工业增加值|制造业增加值|工业投资|技改投资|工业用电量|工业产值|营业收入/, weight: 1.5 },
+  { name: 'industrial policy terms', re: /新型工业化|制造业|产业集群|产业链|专精特新|单项冠军|智能制造|工业互联网|数字化转型/, weight: 1 },
+  { name: 'industry authority', re: /工信|工业和信息化|经信|经济和信息化|发改委|统计局/, weight: 0.5 },
+  { name: 'project and firm counts', re: /\d+(?:多|余)?(?:家|个|项)(?:企业|项目|平台|工厂|车间)/, weight: 0.5 },
+];
+
+export const NEGATIVE: Signal[] = [
+  { name: 'tourism', re: /旅游|景区|游客|门票|文旅|酒店|民宿|度假/, weight: 1 },
+  { name: 'sports or entertainment', re: /赛事|比赛|球队|运动员|冠军赛|演唱会|电影|综艺|明星/, weight: 1.5 },
+  { name: 'definition page', re: /^.{0,40}(?:是指|指的是|是一种|百科|词条)/, weight: 2 },
+  { name: 'spam', re: /彩票|博彩|六合彩|娱乐城|开奖|赌场|百家乐|代孕|贷款秒批/, weight: 4 },
+  { name: 'national policy text', re: /各省、自治区、直辖市|国务院各部委|现印发给你们|请结合实际认真贯彻执行/, weight: 2 },
+];

@@ -1,0 +1,79 @@
+import { FIRST_WORDS } from './lexicon/cues.ts';
+import { MAGNITUDES, NEEDS_MAGNITUDE, UNIT_PATTERN, unitEntry, type UnitEntry } from './lexicon/units.ts';
+import { parseNumber } from './numbers.ts';
+
+/** A number with its unit as it stands in a sentence. */
+export interface NumberToken {
+  index: number;
+  end: number;
+  /** `value` in `unit`; for ranks the position. */
+  value: number;
+  unit: string;
+  type: UnitEntry['type'] | 'rank' | 'level' | 'bare';
+  /** Written in Chinese numerals (`六成`, `两个`). */
+  chinese: boolean;
+}
+
+const MAG = MAGNITUDES.join('|');
+const CN = '零〇一二两三四五六七八九十百千';
+
+// Order matters: 千亿级 and 超万户 must win over the plain number grammar.
+const TOKEN_RE = new RegExp(
+  [
+    `(?<lv>\\d+(?:\\.\\d+)?|[一二两三四五六七八九十])?(?<lmag>万亿|千亿|百亿)级`,
+    `(?<bpre>超|过|逾|近|突破)(?<bmag>万亿|千亿|百亿|万|千)(?<bunit>${UNIT_PATTERN})?`,
+    `(?<rank>第(?<rn>\\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?|${FIRST_WORDS.join('|')})`,
+    `(?<![\\d.${CN}A-Za-z])(?:(?<ar>\\d+(?:,\\d{3})*(?:\\.\\d+)?)|(?<cn>[${CN}]+))(?<ap1>多|余)?(?<mag>${MAG})?(?<ap2>多|余)?(?<unit>${UNIT_PATTERN})`,
+  ].join('|'),
+  'g',
+);
+
+function canonicalUnit(unit: string): UnitEntry | undefined {
+  return unitEntry(unit);
+}
+
+/** Every number-with-unit, level (`2千亿级`), bare magnitude (`超万户`) and rank word in a sentence. */
+export function findTokens(s: string): NumberToken[] {
+  const out: NumberToken[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(s); m; m = TOKEN_RE.exec(s)) {
+    const g = m.groups ?? {};
+    const index = m.index;
+    const end = index + m[0].length;
+    if (g.lmag) {
+      out.push({ index, end, value: g.lv ? parseNumber(g.lv) : 1, unit: g.lmag, type: 'level', chinese: !g.lv || !/\d/.test(g.lv) });
+    } else if (g.bmag) {
+      const u = g.bunit ? canonicalUnit(g.bunit) : undefined;
+      if (g.bunit && (!u || u.type === 'percent' || u.type === 'points' || u.type === 'tenths')) continue;
+      out.push({ index: index + g.bpre.length, end, value: 1, unit: g.bmag + (u ? (u.canonical ?? u.unit) : ''), type: 'bare', chinese: false });
+    } else if (g.rank) {
+      const value = g.rn ? parseNumber(g.rn) : 1;
+      if (!Number.isFinite(value) || value <= 0) continue;
+      out.push({ index, end, value, unit: '位', type: 'rank', chinese: !g.rn || !/\d/.test(g.rn) });
+    } else {
+      const u = canonicalUnit(g.unit);
+      if (!u) continue;
+      const num = g.ar ?? g.cn;
+      const value = parseNumber(num);
+      if (!Number.isFinite(value)) continue;
+      const mag = g.mag ?? '';
+      if (NEEDS_MAGNITUDE.has(u.unit) && !mag) continue;
+      if (g.cn) {
+        // `一个`, `一座` are articles; a lone 十/百/千 is a manner of speaking (`千家企业`).
+        if (!mag && value === 1) continue;
+        if (/^[十百千]$/.test(g.cn)) continue;
+      }
+      if (mag && (u.type === 'percent' || u.type === 'points' || u.type === 'tenths')) continue;
+      let unit = mag + (u.canonical ?? u.unit);
+      let v = value;
+      if (u.type === 'percent') unit = '%';
+      if (u.type === 'points') unit = '百分点';
+      if (u.type === 'tenths') {
+        unit = '%';
+        v = value * 10;
+      }
+      out.push({ index, end, value: v, unit, type: u.type, chinese: !!g.cn });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { documentYear, findPeriods } from '../../src/figures/period.ts';
+import { figures } from './helpers.ts';
+
+const p = (s: string, year = '2024') => findPeriods(s, year, null).map((x) => x.period);
+
+describe('periods', () => {
+  it('writes each period form canonically', () => {
+    expect(p('2023年,全市')).toEqual(['2023']);
+    expect(p('1—10月,全市')).toEqual(['2024-01~2024-10']);
+    expect(p('1-8月份')).toEqual(['2024-01~2024-08']);
+    expect(p('今年前7个月')).toEqual(['2024-01~2024-07']);
+    expect(p('前三季度')).toEqual(['2024-01~2024-09']);
+    expect(p('上半年')).toEqual(['2024-01~2024-06']);
+    expect(p('一季度')).toEqual(['2024-01~2024-03']);
+    expect(p('截至9月底')).toEqual(['2024-01~2024-09']);
+    expect(p('5月份')).toEqual(['2024-05']);
+    expect(p('去年')).toEqual(['2023']);
+    expect(p('1-10月', 'XXXX')).toEqual(['XXXX-01~XXXX-10']);
+  });
+  it('does not take dates or comparison years for periods', () => {
+    expect(p('10月15日,开幕')).toEqual([]);
+    expect(p('比2020年下降')).toEqual([]);
+    expect(p('较上年同期提高')).toEqual([]);
+  });
+  it('dates the document by publication, else its latest reported year', () => {
+    expect(documentYear('2022年增长', '2023-03-01')).toBe('2023');
+    expect(documentYear('2021年增长,2022年增长,到2035年实现', null)).toBe('2022');
+    expect(documentYear('没有年份', null)).toBe('XXXX');
+  });
+  it('leaves stocks without a period and carries periods to later sentences', () => {
+    const f = figures('2023年,临江市新增12家省级单项冠军,累计达到40家。新培育省级工厂3个。');
+    expect(f.map((x) => x.period)).toEqual(['2023', null, '2023']);
+  });
+});

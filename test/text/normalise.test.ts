@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { normalise, quoteOf } from '../../src/text/normalise.ts';
+
+describe('normalise', () => {
+  it('converts traditional characters to simplified', () => {
+    expect(normalise('臨江市工業經濟穩中向好').text).toBe('临江市工业经济稳中向好');
+  });
+  it('drops pinyin annotations and mis-decoding garbage', () => {
+    expect(normalise('開發區(qū)工業(yè)園').text).toBe('开发区工业园');
+    expect(normalise('某某华?N材料公司').text).toBe('某某华材料公司');
+  });
+  it('keeps a real question mark and bracketed Chinese', () => {
+    expect(normalise('如何发展?首台(套)装备').text).toBe('如何发展?首台(套)装备');
+  });
+  it('turns full-width forms half-width', () => {
+    expect(normalise('增长１２．５％，占比：３０％').text).toBe('增长12.5%,占比:30%');
+  });
+  it('joins digits split by spaces and hard-wrapped lines', () => {
+    expect(normalise('打造3 千亿级产业集群').text).toBe('打造3千亿级产业集群');
+    expect(normalise('全市合同成交\n\n额12.5亿元。\n下一段').text).toBe('全市合同成交额12.5亿元。\n下一段');
+  });
+  it('removes markdown emphasis and HTML debris', () => {
+    expect(normalise('全市**12**个园区&nbsp;<br/>建成').text).toBe('全市12个园区建成');
+  });
+  it('removes furniture lines and keeps the publication date', () => {
+    const n = normalise('欢迎光临某某彩票资料大全官方网站\n标题\n发布日期：2023-05-06\n正文增长5%。\n【打印】【关闭】\n入驻:2026-01-02\n电话：0411-12345678\n张三 摄');
+    // A heading line without a full stop runs into the paragraph after it.
+    expect(n.text.trim()).toBe('标题正文增长5%。');
+    expect(n.published).toBe('2023-05-06');
+  });
+  it('maps quotes back to the original text', () => {
+    const raw = '臨江市工業(yè)投資增長１２％。';
+    const n = normalise(raw);
+    const from = n.text.indexOf('工业');
+    const to = n.text.indexOf('%') + 1;
+    expect(quoteOf(n, from, to)).toBe('工業(yè)投資增長１２％');
+  });
+});
