@@ -3,6 +3,7 @@ import { UnrecoverableError, WaitingChildrenError, type Job } from 'bullmq';
 import { z } from 'zod';
 import type { AppContext } from '../src/context.ts';
 import { crawlResult, type CrawlResult } from '../src/crawl/crawl-result.ts';
+import { dbHttpCache } from '../src/crawl/http-cache.ts';
 import { SourceCrawler, type CrawlSummary } from '../src/crawl/source-crawler.ts';
 import type { ProcessResult } from '../src/pipeline/process-article.ts';
 import { knownUrls } from '../src/store/articles.ts';
@@ -36,6 +37,7 @@ export function crawlSourceJob(ctx: AppContext) {
         source,
         userAgent: ctx.config.userAgent,
         isKnown: (urls) => knownUrls(ctx.db, urls),
+        httpCache: dbHttpCache(ctx.db),
         onArticle: async (article) => {
           await ctx.queues.article.add('article', article, {
             jobId: articleJobId(article.url),

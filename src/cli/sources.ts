@@ -4,6 +4,8 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { formatProblem, loadSourceFile, loadSourcesDir, SourceFileError } from '../sources/load.ts';
 import { UserError } from './errors.ts';
+import { registerSourcesNew } from './sources-new.ts';
+import { registerSourcesTest } from './sources-test.ts';
 
 export function registerSources(program: Command): void {
   const sources = program.command('sources').description('list and check the source sites in selectors/');
@@ -65,6 +67,9 @@ export function registerSources(program: Command): void {
       }
       if (bad) process.exitCode = 1;
     });
+
+  registerSourcesTest(sources);
+  registerSourcesNew(sources);
 }
 
 async function listYaml(dir: string): Promise<string[]> {

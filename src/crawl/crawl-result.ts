@@ -5,6 +5,8 @@ import type { CrawlSummary } from './source-crawler.ts';
 export interface CrawlResult extends CrawlSummary {
   stored: number;
   updated: number;
+  /** New URLs carrying a revised version of a story their source published before. */
+  revised: number;
   duplicates: number;
   unchanged: number;
   notReports: number;
@@ -20,6 +22,7 @@ export function crawlResult(crawl: CrawlSummary, results: ProcessResult[], artic
     errors,
     stored: count('new'),
     updated: count('updated'),
+    revised: count('revised'),
     duplicates: count('duplicate'),
     unchanged: count('unchanged'),
     notReports: results.filter((r) => !r.relevant).length,

@@ -5,6 +5,7 @@ import type { Source } from '../sources/schema.ts';
 import { knownUrls } from '../store/articles.ts';
 import { finishCrawlRun, startCrawlRun } from '../store/sources.ts';
 import { crawlResult, type CrawlResult } from './crawl-result.ts';
+import { dbHttpCache } from './http-cache.ts';
 import { SourceCrawler, type CrawlProgress } from './source-crawler.ts';
 
 /** Crawls a source and processes its articles in this process, without queues (`crawl --inline`). */
@@ -21,6 +22,7 @@ export async function crawlInline(
     source,
     userAgent: config.userAgent,
     isKnown: (urls) => knownUrls(db, urls),
+    httpCache: dbHttpCache(db),
     onArticle: async (article) => {
       try {
         results.push(await processArticle(db, article));

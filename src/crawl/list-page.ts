@@ -1,5 +1,7 @@
-import { load } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import { findDateIn } from '../parse/dates.ts';
 import type { Source } from '../sources/schema.ts';
+import { clean, loadHtml } from './html.ts';
 
 export interface ListItem {
   url: string;
@@ -12,14 +14,30 @@ export interface ListPage {
   items: ListItem[];
   /** The next list page, from the `next` selector. */
   next: string | null;
+  /** How many entries the item selector matched, links or not (for diagnostics). */
+  matched: number;
+}
+
+const RECORD_RE = /<record>\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*<\/record>/g;
+
+/**
+ * Hanweb columns and their dataproxy.jsp answers carry the entries as `<record><![CDATA[…]]>`
+ * blocks, often inside a `<script type="text/xml">` that HTML parsers treat as opaque text. The
+ * blocks are lifted into a document of their own, one `<record>` element each.
+ */
+function recordsDocument(html: string): string | null {
+  const records = [...html.matchAll(RECORD_RE)].map((m) => `<record>${m[1]}</record>`);
+  return records.length ? `<html><body>${records.join('\n')}</body></html>` : null;
 }
 
 /** Reads the article links of one list page with the source's selectors. */
-export function parseListPage(html: string, pageUrl: string, list: Source['list']): ListPage {
-  const $ = load(html);
+export function parseListPage(html: string, pageUrl: string, list: Source['list'], timezone?: string): ListPage {
+  const records = recordsDocument(html);
+  const $ = loadHtml(records ?? html);
   const items: ListItem[] = [];
   const seen = new Set<string>();
-  $(list.item).each((_, el) => {
+  const entries = $(list.item);
+  entries.each((_, el) => {
     const item = $(el);
     const link = item.is(list.link) ? item : item.find(list.link).first();
     const href = link.attr('href')?.trim();
@@ -34,26 +52,28 @@ export function parseListPage(html: string, pageUrl: string, list: Source['list'
     seen.add(url);
     const titleNode = list.title ? item.find(list.title).first() : link;
     const title = clean(titleNode.attr('title') || titleNode.text());
-    const dateText = list.date ? clean(item.find(list.date).first().text()) || null : null;
-    items.push({ url, title, dateText });
+    items.push({ url, title, dateText: itemDate(item, list, titleNode.text(), timezone) });
   });
-  let next: string | null = null;
-  if (list.next) {
-    const href = $(list.next).first().attr('href')?.trim();
-    if (href && !/^(javascript:|#)/i.test(href)) {
-      const resolved = new URL(href, pageUrl).toString();
-      if (resolved !== pageUrl) next = resolved;
-    }
-  }
-  return { items, next };
+  return { items, next: nextLink($, pageUrl, list), matched: entries.length };
+}
+
+/** The entry's date: from the date selector, or else the first date in the entry's text outside its title. */
+function itemDate(item: ReturnType<CheerioAPI>, list: Source['list'], titleText: string, timezone?: string): string | null {
+  if (list.date) return clean(item.find(list.date).first().text()) || null;
+  const text = clean(item.text().replace(titleText, ' '));
+  return findDateIn(text, { timezone })?.match.trim() ?? null;
+}
+
+function nextLink($: CheerioAPI, pageUrl: string, list: Source['list']): string | null {
+  if (!list.next) return null;
+  const href = $(list.next).first().attr('href')?.trim();
+  if (!href || /^(javascript:|#)/i.test(href)) return null;
+  const resolved = new URL(href, pageUrl).toString();
+  return resolved === pageUrl ? null : resolved;
 }
 
 /** The URL of list page `n` (1-based) of a paginated column. */
 export function listPageUrl(list: Source['list'], firstUrl: string, n: number): string | null {
   if (n === 1) return firstUrl;
   return list.pagePattern ? new URL(list.pagePattern.replaceAll('{n}', String(n)), firstUrl).toString() : null;
-}
-
-function clean(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
 }

@@ -1,17 +1,20 @@
-import type { IncomingMessage } from 'node:http';
-import { Readable } from 'node:stream';
-import { buffer } from 'node:stream/consumers';
-import { CheerioCrawler, Configuration, log as crawleeLog, LogLevel, NonRetryableError, type CheerioCrawlingContext } from '@crawlee/cheerio';
+import { Configuration, log as crawleeLog, LogLevel, NonRetryableError, type Request, type RequestOptions } from '@crawlee/cheerio';
 import { rawHash } from '../dedup/content-hash.ts';
-import { decodeBody } from '../fetch/decode.ts';
 import { parseChineseDate } from '../parse/dates.ts';
 import type { FetchedArticle } from '../pipeline/process-article.ts';
-import type { Source } from '../sources/schema.ts';
-import { parseArticlePage } from './article-page.ts';
+import { sourceTimezone, type Politeness, type Source } from '../sources/schema.ts';
+import { readArticleHtml, readArticlePdf, type ArticleRead } from './article-page.ts';
+import { browserCrawler } from './browser-crawler.ts';
 import { canonicalUrl } from './canonical-url.ts';
+import type { HostGate } from './host-gate.ts';
+import { conditionalHeaders, type HttpCacheStore, type HttpValidators } from './http-cache.ts';
 import { listPageUrl, parseListPage, type ListItem } from './list-page.ts';
+import { politeGet } from './polite-fetch.ts';
+import { robotsFor, type RobotsRules } from './robots.ts';
+import { FetchingCheerioCrawler, pageOf, type FetchedPage } from './static-crawler.ts';
 
-crawleeLog.setLevel(LogLevel.WARNING);
+// Every failure is in the summary; crawlee's own log lines would only repeat them.
+crawleeLog.setLevel(LogLevel.OFF);
 
 export interface CrawlSummary {
   sourceId: string;
@@ -23,6 +26,14 @@ export interface CrawlSummary {
   alreadySeen: number;
   /** Links left out by the source's keyword filters. */
   filteredOut: number;
+  /** URLs robots.txt forbids: never fetched. */
+  robotsBlocked: number;
+  /** List pages the server said are unchanged since the last crawl (HTTP 304). */
+  notModified: number;
+  /** Pages cut off at the source's size limit. */
+  oversized: number;
+  /** Pages rendered in Chromium. */
+  rendered: number;
   errors: { url: string; message: string }[];
   /** Things a person should look at, such as a list page that yields no items (a site redesign). */
   warnings: string[];
@@ -34,6 +45,17 @@ export interface CrawlProgress {
   queued: number;
 }
 
+/** One page as `sources test` shows it. */
+export type PageReport =
+  | {
+      kind: 'list';
+      url: string;
+      rendered: boolean;
+      items: (ListItem & { published: Date | null })[];
+      problems: string[];
+    }
+  | { kind: 'article'; url: string; rendered: boolean; read: ArticleRead };
+
 export interface SourceCrawlerOptions {
   source: Source;
   userAgent: string;
@@ -42,6 +64,13 @@ export interface SourceCrawlerOptions {
   /** Receives each new article as soon as it is fetched and cut out of its page. */
   onArticle: (article: FetchedArticle) => Promise<void>;
   onProgress?: (progress: CrawlProgress) => void;
+  /** Receives every list and article page read, with what went wrong on it. */
+  onPage?: (report: PageReport) => void;
+  /** Where ETag/Last-Modified of list pages are kept between crawls; without it every fetch is unconditional. */
+  httpCache?: HttpCacheStore;
+  gate?: HostGate;
+  /** Fetch at most this many articles (for trying a source out). */
+  maxArticles?: number;
   maxConcurrency?: number;
   maxRequestsPerMinute?: number;
   requestTimeoutSecs?: number;
@@ -51,24 +80,45 @@ interface ListData {
   kind: 'list';
   firstUrl: string;
   page: number;
+  /** This list needs the browser (rendering: browser, or auto after a static fetch found nothing). */
+  browser?: boolean;
 }
 interface ArticleData {
   kind: 'article';
   listTitle: string;
   listDate: string | null;
 }
+type PageData = ListData | ArticleData;
+type Route = 'static' | 'browser';
+type AddRequests = (requests: RequestOptions[]) => Promise<unknown>;
+
+const PDF_URL = /\.pdf(?:$|[?#])/i;
 
 /**
  * Crawls one source: its list pages (following pagination) and the articles on them that are
- * not stored yet. What has been seen lives in the database, so every run starts from an empty,
- * in-memory crawlee request queue.
+ * not stored yet. Static pages go through a CheerioCrawler, script-rendered ones through a
+ * PlaywrightCrawler; a request found by one that belongs to the other waits for the next round.
+ * What has been seen lives in the database, so every run starts from empty in-memory queues.
  */
 export class SourceCrawler {
   readonly #options: SourceCrawlerOptions;
   readonly #summary: CrawlSummary;
+  readonly #politeness: Politeness;
+  readonly #pending: Record<Route, RequestOptions[]> = { static: [], browser: [] };
+  readonly #queued = new Set<string>();
+  readonly #validators = new Map<string, HttpValidators>();
+  readonly #robotsProblems = new Set<string>();
+  #articlesQueued = 0;
 
   constructor(options: SourceCrawlerOptions) {
     this.#options = options;
+    const p = options.source.politeness;
+    this.#politeness = {
+      ...p,
+      concurrency: options.maxConcurrency ?? p.concurrency,
+      perMinute: options.maxRequestsPerMinute ?? p.perMinute,
+      timeoutSecs: options.requestTimeoutSecs ?? p.timeoutSecs,
+    };
     this.#summary = {
       sourceId: options.source.id,
       listPages: 0,
@@ -76,6 +126,10 @@ export class SourceCrawler {
       newArticles: 0,
       alreadySeen: 0,
       filteredOut: 0,
+      robotsBlocked: 0,
+      notModified: 0,
+      oversized: 0,
+      rendered: 0,
       errors: [],
       warnings: [],
     };
@@ -83,45 +137,100 @@ export class SourceCrawler {
 
   async run(): Promise<CrawlSummary> {
     const { source } = this.#options;
-    const crawler = new DecodingCheerioCrawler(
-      source.encoding,
-      {
-        maxConcurrency: this.#options.maxConcurrency ?? 4,
-        maxRequestsPerMinute: this.#options.maxRequestsPerMinute ?? 120,
-        maxRequestRetries: 2,
-        navigationTimeoutSecs: this.#options.requestTimeoutSecs ?? 30,
-        requestHandlerTimeoutSecs: 60,
-        useSessionPool: false,
-        persistCookiesPerSession: false,
-        statusMessageLoggingInterval: 3600,
-        preNavigationHooks: [
-          (_ctx, gotOptions) => {
-            gotOptions.headers = { ...gotOptions.headers, 'user-agent': this.#options.userAgent };
-          },
-        ],
-        requestHandler: (ctx) => this.#handle(ctx),
-        failedRequestHandler: ({ request }, error) => {
-          this.#summary.errors.push({ url: request.url, message: describeError(error) });
-        },
-      },
-      new Configuration({ persistStorage: false, purgeOnStart: false }),
+    await this.#enqueue(
+      null,
+      null,
+      source.list.urls.map((url) => ({ url, uniqueKey: url, userData: { kind: 'list', firstUrl: url, page: 1, browser: source.rendering === 'browser' } satisfies ListData })),
     );
-    await crawler.run(
-      source.list.urls.map((url) => ({ url, uniqueKey: url, userData: { kind: 'list', firstUrl: url, page: 1 } satisfies ListData })),
-    );
-    await crawler.teardown();
+    while (this.#pending.static.length || this.#pending.browser.length) {
+      if (this.#pending.static.length) await this.#runStatic(this.#pending.static.splice(0));
+      if (this.#pending.browser.length) await this.#runBrowser(this.#pending.browser.splice(0));
+    }
+    // Validators are kept only after a clean crawl: a list answered 304 next time is not read
+    // again, so articles that failed this time would otherwise never be retried.
+    if (this.#options.httpCache && !this.#summary.errors.length) {
+      for (const [url, v] of this.#validators) await this.#options.httpCache.set(url, v);
+    }
     return this.#summary;
   }
 
-  async #handle(ctx: CheerioCrawlingContext): Promise<void> {
-    const status = ctx.response.statusCode ?? 0;
-    if (status >= 400) {
-      const hint = status === 412 || status === 403 ? ' (the site blocks this client or sets a cookie by script)' : '';
-      throw new NonRetryableError(`HTTP ${status}${hint}`);
+  async #runStatic(requests: RequestOptions[]): Promise<void> {
+    const crawler = new FetchingCheerioCrawler(
+      (request) => this.#fetch(request),
+      this.#options.source.encoding,
+      {
+        maxConcurrency: this.#politeness.concurrency,
+        // Politeness lives in the host gate; crawlee's own limiter would only add latency.
+        maxRequestRetries: 0,
+        // PDFs and XML record lists are read too; the handlers decide what a response is.
+        additionalMimeTypes: ['*/*'],
+        navigationTimeoutSecs: 24 * 3600,
+        requestHandlerTimeoutSecs: 120,
+        useSessionPool: false,
+        persistCookiesPerSession: false,
+        statusMessageLoggingInterval: 24 * 3600,
+        autoscaledPoolOptions: { desiredConcurrency: this.#politeness.concurrency, snapshotterOptions: { eventLoopSnapshotIntervalSecs: 5, clientSnapshotIntervalSecs: 5 } },
+        requestHandler: (ctx) => this.#handle(pageOf(ctx), ctx.request, (r) => ctx.addRequests(r), 'static'),
+        failedRequestHandler: ({ request }, error) => this.#fail(request.url, error),
+      },
+      new Configuration({ persistStorage: false, purgeOnStart: false, systemInfoIntervalMillis: 5000 }),
+    );
+    await crawler.run(requests);
+    await crawler.teardown();
+  }
+
+  async #runBrowser(requests: RequestOptions[]): Promise<void> {
+    const { source } = this.#options;
+    const crawler = browserCrawler({
+      userAgent: this.#options.userAgent,
+      politeness: this.#politeness,
+      encoding: source.encoding,
+      waitFor: ({ request }) => ((request.userData as PageData).kind === 'list' ? source.list.item : (source.article.body ?? null)),
+      handle: async (ctx, page) => {
+        this.#summary.rendered++;
+        await this.#handle(page, ctx.request, (r) => ctx.addRequests(r), 'browser');
+      },
+      failed: (url, error) => this.#fail(url, error),
+    });
+    await crawler.run(requests);
+    await crawler.teardown();
+  }
+
+  async #fetch(request: Request): Promise<Awaited<ReturnType<typeof politeGet>>> {
+    const data = request.userData as PageData;
+    const cached = data.kind === 'list' && this.#options.httpCache ? await this.#options.httpCache.get(request.url) : null;
+    const robots = await this.#robots(request.url);
+    const res = await politeGet(request.url, {
+      userAgent: this.#options.userAgent,
+      politeness: this.#politeness,
+      headers: conditionalHeaders(cached),
+      gate: this.#options.gate,
+      crawlDelaySecs: robots.crawlDelaySecs,
+    });
+    if (data.kind === 'list' && res.status >= 200 && res.status < 300) {
+      const etag = header(res.headers.etag);
+      const lastModified = header(res.headers['last-modified']);
+      if (etag || lastModified) this.#validators.set(request.url, { etag, lastModified });
     }
-    const data = ctx.request.userData as ListData | ArticleData;
-    if (data.kind === 'list') await this.#handleList(ctx, data);
-    else await this.#handleArticle(ctx, data);
+    return res;
+  }
+
+  async #handle(page: FetchedPage, request: Request, addRequests: AddRequests, route: Route): Promise<void> {
+    const data = request.userData as PageData;
+    if (page.status === 304 && data.kind === 'list') {
+      this.#summary.notModified++;
+      return;
+    }
+    if (page.status >= 400 || page.status === 304) {
+      const hint = page.status === 412 || page.status === 403 ? ' (the site blocks this client or sets a cookie by script)' : '';
+      throw new NonRetryableError(`HTTP ${page.status}${hint}`);
+    }
+    if (page.truncated) {
+      this.#summary.oversized++;
+      this.#summary.warnings.push(`${request.url} is larger than ${this.#politeness.maxBytes} bytes: only the first ${this.#politeness.maxBytes} were read`);
+    }
+    if (data.kind === 'list') await this.#handleList(page, request, data, addRequests, route);
+    else await this.#handleArticle(page, request, data);
     this.#options.onProgress?.({
       listPages: this.#summary.listPages,
       articlePages: this.#summary.articlePages,
@@ -129,59 +238,106 @@ export class SourceCrawler {
     });
   }
 
-  async #handleList(ctx: CheerioCrawlingContext, data: ListData): Promise<void> {
+  async #handleList(page: FetchedPage, request: Request, data: ListData, addRequests: AddRequests, route: Route): Promise<void> {
     const { source } = this.#options;
-    this.#summary.listPages++;
-    const html = String(ctx.body);
-    const page = parseListPage(html, ctx.request.loadedUrl ?? ctx.request.url, source.list);
-    if (!page.items.length) {
-      this.#summary.warnings.push(
-        `list page ${ctx.request.url} yielded no items with selector "${source.list.item}": has the site changed?`,
-      );
+    const timezone = sourceTimezone(source);
+    const parsed = parseListPage(page.html ?? '', page.url, source.list, timezone);
+    if (!parsed.items.length && source.rendering === 'auto' && route === 'static') {
+      // The entries may be drawn by script: try the page again in the browser.
+      this.#pending.browser.push({ url: request.url, uniqueKey: `${request.uniqueKey}#browser`, userData: { ...data, browser: true } satisfies ListData });
       return;
     }
-    const wanted = page.items.filter((item) => this.#passesKeywords(item));
-    this.#summary.filteredOut += page.items.length - wanted.length;
+    this.#summary.listPages++;
+    const items = parsed.items.map((item) => ({ ...item, published: item.dateText ? parseChineseDate(item.dateText, { timezone }) : null }));
+    const problems = listProblems(parsed.matched, items, source.list);
+    this.#options.onPage?.({ kind: 'list', url: page.url, rendered: page.rendered, items, problems });
+    if (!parsed.items.length) {
+      this.#summary.warnings.push(`list page ${request.url}: ${problems[0]}: has the site changed?`);
+      return;
+    }
+    const wanted = parsed.items.filter((item) => this.#passesKeywords(item));
+    this.#summary.filteredOut += parsed.items.length - wanted.length;
     const byUrl = new Map(wanted.map((item) => [canonicalUrl(item.url), item]));
     const known = await this.#options.isKnown([...byUrl.keys()]);
     this.#summary.alreadySeen += known.size;
-    const fresh = [...byUrl].filter(([url]) => !known.has(url));
-    this.#summary.newArticles += fresh.length;
-    await ctx.addRequests(
-      fresh.map(([url, item]) => ({
-        url: item.url,
-        uniqueKey: url,
-        userData: { kind: 'article', listTitle: item.title, listDate: item.dateText } satisfies ArticleData,
-      })),
+    let fresh = [...byUrl].filter(([url]) => !known.has(url) && !this.#queued.has(url));
+    if (this.#options.maxArticles !== undefined) fresh = fresh.slice(0, Math.max(0, this.#options.maxArticles - this.#articlesQueued));
+    const added = await this.#enqueue(
+      route,
+      addRequests,
+      fresh.map(([url, item]) => ({ url: item.url, uniqueKey: url, userData: { kind: 'article', listTitle: item.title, listDate: item.dateText } satisfies ArticleData })),
     );
+    this.#articlesQueued += added;
+    this.#summary.newArticles += added;
     // A page of nothing but stored articles means everything older is stored too.
     if (!fresh.length && known.size) return;
     const nextPage = data.page + 1;
     if (nextPage > source.list.maxPages) return;
-    const next = page.next ?? listPageUrl(source.list, data.firstUrl, nextPage);
-    if (next) {
-      await ctx.addRequests([{ url: next, uniqueKey: next, userData: { kind: 'list', firstUrl: data.firstUrl, page: nextPage } satisfies ListData }]);
-    }
+    const next = parsed.next ?? listPageUrl(source.list, data.firstUrl, nextPage);
+    if (next) await this.#enqueue(route, addRequests, [{ url: next, uniqueKey: next, userData: { ...data, page: nextPage } satisfies ListData }]);
   }
 
-  async #handleArticle(ctx: CheerioCrawlingContext, data: ArticleData): Promise<void> {
+  async #handleArticle(page: FetchedPage, request: Request, data: ArticleData): Promise<void> {
     const { source } = this.#options;
     this.#summary.articlePages++;
-    const html = String(ctx.body);
-    const parsed = parseArticlePage(html, source.article);
-    if (!parsed?.text) throw new NonRetryableError(`article body selector "${source.article.body}" matched nothing`);
-    const dateText = parsed.dateText ?? data.listDate;
-    const published = dateText ? parseChineseDate(dateText, { timezone: source.schedule.timezone }) : null;
+    const hint = { title: data.listTitle, dateText: data.listDate };
+    const read = page.pdf ? await readArticlePdf(page.pdf, source, hint) : readArticleHtml(page.html ?? '', page.url, source, hint);
+    this.#options.onPage?.({ kind: 'article', url: page.url, rendered: page.rendered, read });
+    if (!read.text) throw new NonRetryableError(read.problems[0] ?? 'no article text');
     await this.#options.onArticle({
       sourceId: source.id,
       region: source.region,
-      url: canonicalUrl(ctx.request.loadedUrl ?? ctx.request.url),
-      title: parsed.title ?? data.listTitle,
-      publishedAt: published?.toISOString() ?? null,
-      text: parsed.text,
-      rawHash: rawHash(html),
+      url: canonicalUrl(request.loadedUrl ?? request.url),
+      title: read.title,
+      publishedAt: read.publishedAt?.toISOString() ?? null,
+      text: read.text,
+      rawHash: rawHash(page.served ?? page.html ?? Buffer.from(page.pdf!).toString('base64')),
       fetchedAt: new Date().toISOString(),
     });
+  }
+
+  /**
+   * Queues requests not queued before and allowed by robots.txt: those for the running crawler
+   * (`route`) at once, the others for the next round. Returns how many were queued.
+   */
+  async #enqueue(route: Route | null, addRequests: AddRequests | null, requests: RequestOptions[]): Promise<number> {
+    const now: RequestOptions[] = [];
+    let count = 0;
+    for (const request of requests) {
+      const key = request.uniqueKey ?? request.url;
+      if (this.#queued.has(key)) continue;
+      const robots = await this.#robots(request.url);
+      if (!robots.isAllowed(request.url)) {
+        this.#summary.robotsBlocked++;
+        continue;
+      }
+      this.#queued.add(key);
+      count++;
+      const target = this.#route(request.url, request.userData as PageData);
+      if (target === route && addRequests) now.push(request);
+      else this.#pending[target].push(request);
+    }
+    if (now.length) await addRequests!(now);
+    return count;
+  }
+
+  #route(url: string, data: PageData): Route {
+    if (data.kind === 'list') return data.browser ? 'browser' : 'static';
+    return this.#options.source.rendering === 'browser' && !PDF_URL.test(url) ? 'browser' : 'static';
+  }
+
+  async #robots(url: string): Promise<RobotsRules> {
+    const rules = await robotsFor(url, { userAgent: this.#options.userAgent, politeness: this.#politeness });
+    const origin = new URL(url).origin;
+    if (rules.problem && !this.#robotsProblems.has(origin)) {
+      this.#robotsProblems.add(origin);
+      this.#summary.warnings.push(`${origin}: ${rules.problem}; nothing is fetched from it until it can be read`);
+    }
+    return rules;
+  }
+
+  #fail(url: string, error: Error): void {
+    this.#summary.errors.push({ url, message: describeError(error) });
   }
 
   #passesKeywords(item: ListItem): boolean {
@@ -191,28 +347,22 @@ export class SourceCrawler {
   }
 }
 
-/**
- * crawlee decodes bodies from the HTTP header alone, which garbles GBK pages that declare their
- * charset only in `<meta>`. This crawler keeps the raw bytes and decodes them itself.
- */
-class DecodingCheerioCrawler extends CheerioCrawler {
-  constructor(
-    private readonly encoding: string,
-    ...args: ConstructorParameters<typeof CheerioCrawler>
-  ) {
-    super(...args);
-  }
+/** What is wrong with a list page's selectors, worst first. */
+function listProblems(matched: number, items: (ListItem & { published: Date | null })[], list: Source['list']): string[] {
+  if (!matched) return [`list.item "${list.item}" matched nothing`];
+  if (!items.length) return [`list.link "${list.link}" found no link in the ${matched} entries list.item matched`];
+  const problems: string[] = [];
+  const undated = items.filter((i) => !i.dateText).length;
+  if (undated) problems.push(list.date ? `list.date "${list.date}" matched nothing in ${undated} of ${items.length} entries` : `no date found in ${undated} of ${items.length} entries`);
+  const unparsed = items.filter((i) => i.dateText && !i.published);
+  if (unparsed.length) problems.push(`${unparsed.length} of ${items.length} list dates unparsed, e.g. "${unparsed[0].dateText}"`);
+  const untitled = items.filter((i) => !i.title).length;
+  if (untitled) problems.push(`${untitled} of ${items.length} entries have no title`);
+  return problems;
+}
 
-  protected override _encodeResponse(_request: unknown, response: IncomingMessage, encoding: BufferEncoding) {
-    return { response, encoding };
-  }
-
-  protected override async _parseHTML(response: IncomingMessage, isXml: boolean, ctx: CheerioCrawlingContext) {
-    const bytes = await buffer(response);
-    const { text } = decodeBody(bytes, { contentType: response.headers['content-type'], override: this.encoding });
-    const decoded = Object.assign(Readable.from([Buffer.from(text)]), { headers: response.headers }) as unknown as IncomingMessage;
-    return super._parseHTML(decoded, isXml, ctx);
-  }
+function header(value: string | string[] | undefined): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
 function describeError(error: Error): string {

@@ -17,5 +17,7 @@ export function demoSource(siteUrl: string): Source {
     },
     article: { title: 'h1.title', date: 'div.info', body: '#zoom', remove: ['.share'] },
     schedule: { cron: '*/30 * * * *' },
+    // The demo site is local: no need for the polite default of 30 requests a minute.
+    politeness: { perMinute: 600, concurrency: 4 },
   });
 }

@@ -1,5 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
+import { applyPreset, PRESET_NAMES } from '../presets/index.ts';
 
 const selector = z.string().trim().min(1, 'expected a CSS selector');
 
@@ -60,17 +61,33 @@ export const ArticleSchema = z
     date: selector.optional(),
     body: selector.optional(),
     remove: z.array(selector).default([]),
+    pdf: z.boolean().default(true),
   })
   .strict();
 
-export const SourceSchema = z
+export const PolitenessSchema = z
+  .object({
+    perMinute: z.number().positive().max(6000).default(30),
+    concurrency: z.number().int().min(1).max(32).default(2),
+    timeoutSecs: z.number().positive().max(600).default(30),
+    maxBytes: z.number().int().min(1024).default(5_000_000),
+    retries: z.number().int().min(0).max(10).default(2),
+    backoffSecs: z.number().min(0).max(600).default(2),
+  })
+  .strict();
+export type Politeness = z.output<typeof PolitenessSchema>;
+
+const SourceObject = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and dashes, e.g. "dalian-gxj"'),
     name: z.string().trim().min(1),
     region: z.string().trim().min(1, 'expected the city or province the site reports on, e.g. 大连市'),
     verified: z.boolean().default(false),
+    preset: z.enum(PRESET_NAMES, { error: `expected one of ${PRESET_NAMES.join(', ')}` }).optional(),
     list: ListSchema,
-    article: ArticleSchema.default({ remove: [] }),
+    article: ArticleSchema.default({ remove: [], pdf: true }),
+    timezone: timezone.optional(),
+    politeness: PolitenessSchema.default(PolitenessSchema.parse({})),
     encoding: encoding.default('auto'),
     rendering: z.enum(['static', 'browser', 'auto']).default('static'),
     schedule: z
@@ -84,5 +101,13 @@ export const SourceSchema = z
   })
   .strict();
 
+/** A selectors file's source; a `preset:` fills in whatever selectors the file leaves out. */
+export const SourceSchema = z.preprocess(applyPreset, SourceObject);
+
 export type Source = z.output<typeof SourceSchema>;
-export type SourceInput = z.input<typeof SourceSchema>;
+export type SourceInput = z.input<typeof SourceObject>;
+
+/** The zone dates written on the source's pages are read in. */
+export function sourceTimezone(source: Source): string {
+  return source.timezone ?? source.schedule.timezone;
+}

@@ -18,7 +18,7 @@ export interface CliResult {
 export async function sandbox(): Promise<{ dir: string; env: NodeJS.ProcessEnv; cleanup(): Promise<void> }> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'indwatch-test-'));
   await fs.mkdir(path.join(dir, 'selectors'));
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     INDWATCH_DATA_DIR: path.join(dir, 'data'),
     INDWATCH_SELECTORS_DIR: path.join(dir, 'selectors'),
