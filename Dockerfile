@@ -1,0 +1,16 @@
+FROM node:20-bookworm-slim
+# Debian's Chromium drives the browser crawler; no browser is downloaded by npm.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends chromium fonts-noto-cjk ca-certificates \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY bin ./bin
+COPY src ./src
+COPY jobs ./jobs
+COPY selectors ./selectors
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080 INDWATCH_DATA_DIR=/data
+VOLUME /data
+EXPOSE 8080
+CMD ["node", "bin/indwatch.js", "start"]
