@@ -17,8 +17,12 @@ export async function waitForJob<T>(queue: Queue, jobId: string, onProgress: (p:
     const job = await Job.fromId(queue, jobId);
     if (!job) throw new Error(`job ${jobId} is gone from queue "${queue.name}" (removed while waiting?)`);
     const state = await job.getState();
-    if (state === 'completed') return job.returnvalue as T;
-    if (state === 'failed') throw new Error(`job failed after ${job.attemptsMade} attempt(s): ${job.failedReason}`);
+    if (state === 'completed' || state === 'failed') {
+      // The job may have finished between reading it and asking its state: read it again for its outcome.
+      const done = (await Job.fromId(queue, jobId))!;
+      if (state === 'completed') return done.returnvalue as T;
+      throw new Error(`job failed after ${done.attemptsMade} attempt(s): ${done.failedReason}`);
+    }
     const children = state === 'waiting-children' ? await job.getDependenciesCount({ processed: true, unprocessed: true }) : undefined;
     onProgress({
       state,

@@ -99,6 +99,6 @@ describe('the pipeline through real BullMQ queues, Redis and the embedded databa
     const job = await app.queues.crawl.add('crawl', { sourceId: broken.id });
     const result = await waitForJob<CrawlResult>(app.queues.crawl, job.id!, () => {});
     expect(result.status).toBe('warning');
-    expect(result.warnings.join('\n')).toMatch(/yielded no items with selector "div.no-such-list li"/);
+    expect(result.warnings.join('\n')).toMatch(/list\.item "div\.no-such-list li" matched nothing: has the site changed\?/);
   });
 });
