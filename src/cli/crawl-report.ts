@@ -4,15 +4,15 @@ import type { CrawlResult } from '../crawl/crawl-result.ts';
 export function formatCrawlResult(r: CrawlResult): string {
   const lines = [
     `${r.sourceId}: ${r.status.toUpperCase()} — ${r.listPages} list page${r.listPages === 1 ? '' : 's'} and ${r.articlePages} article page${r.articlePages === 1 ? '' : 's'} fetched`,
-    `  new articles: ${r.stored}${r.notReports ? ` (${r.notReports} not industrial reports: kept, not mailed)` : ''}; updated: ${r.updated}; unchanged: ${r.unchanged}`,
-    `  duplicates skipped: ${r.duplicates} same text under another URL, ${r.alreadySeen} links already stored${r.filteredOut ? `, ${r.filteredOut} left out by keyword filters` : ''}`,
+    `  new articles: ${r.stored}${r.notReports ? ` (${r.notReports} not industrial reports: kept, not mailed)` : ''}; updated: ${r.updated}; revised versions: ${r.revised}; unchanged: ${r.unchanged}`,
+    `  duplicates skipped: ${r.duplicates} stories already found elsewhere, ${r.alreadySeen} links already stored${r.filteredOut ? `, ${r.filteredOut} left out by keyword filters` : ''}`,
     `  key figures extracted: ${r.figures}`,
     ...politenessLine(r),
     `  errors: ${r.errors.length}`,
     ...r.errors.map((e) => `    ${e.url}: ${e.message}`),
     ...r.warnings.map((w) => `  warning: ${w}`),
   ];
-  if (!r.stored && !r.updated && !r.errors.length) lines.push('  nothing new since the last crawl');
+  if (!r.stored && !r.updated && !r.revised && !r.errors.length) lines.push('  nothing new since the last crawl');
   return lines.join('\n');
 }
 

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCrawl } from './crawl.ts';
 import { registerDemo } from './demo.ts';
 import { registerClassify } from './classify.ts';
+import { registerDedup } from './dedup.ts';
 import { registerDigest } from './digest.ts';
 import { registerEval } from './eval.ts';
 import { registerExtract } from './extract.ts';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerExtract(program);
   registerClassify(program);
   registerEval(program);
+  registerDedup(program);
   program.addHelpText(
     'after',
     `

@@ -91,6 +91,63 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('crawl_runs_source').on('crawl_runs').columns(['source_id', 'started_at']).execute();
     },
   },
+  '0002_stories': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('stories')
+        .addColumn('id', 'serial', (c) => c.primaryKey())
+        .addColumn('primary_article_id', 'integer')
+        .addColumn('first_seen_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('revised_at', 'timestamptz')
+        .execute();
+      await db.schema.createIndex('stories_first_seen_at').on('stories').column('first_seen_at').execute();
+      await db.schema.createIndex('stories_revised_at').on('stories').column('revised_at').execute();
+
+      await db.schema
+        .alterTable('articles')
+        .addColumn('story_id', 'integer', (c) => c.references('stories.id').onDelete('set null'))
+        .addColumn('dedup_length', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('mirror', 'boolean', (c) => c.notNull().defaultTo(false))
+        .addColumn('revised_at', 'timestamptz')
+        .execute();
+      await db.schema.createIndex('articles_story_id').on('articles').column('story_id').execute();
+      await db.schema
+        .alterTable('stories')
+        .addForeignKeyConstraint('stories_primary_article_fk', ['primary_article_id'], 'articles', ['id'], (c) => c.onDelete('set null'))
+        .execute();
+
+      // LSH band keys of each article's MinHash signature. The primary key's index answers
+      // "which articles share one of these keys" in O(log n) per key.
+      await db.schema
+        .createTable('article_bands')
+        .addColumn('band', 'bigint', (c) => c.notNull())
+        .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addPrimaryKeyConstraint('article_bands_pk', ['band', 'article_id'])
+        .execute();
+      await db.schema.createIndex('article_bands_article').on('article_bands').column('article_id').execute();
+
+      await db.schema.createIndex('figures_key').on('figures').columns(['indicator', 'region', 'period']).execute();
+
+      // Articles stored before stories existed: one story per text, joined as duplicate_of said.
+      await sql`insert into stories (id, primary_article_id, first_seen_at, updated_at)
+        select id, id, fetched_at, updated_at from articles where duplicate_of is null`.execute(db);
+      await sql`update articles set story_id = coalesce(duplicate_of, id)`.execute(db);
+      await sql`select setval(pg_get_serial_sequence('stories', 'id'), coalesce((select max(id) from stories), 0) + 1, false)`.execute(db);
+    },
+  },
+  '0003_http_cache': {
+    async up(db: Kysely<unknown>) {
+      // ETag / Last-Modified of list pages, sent back on re-crawls so an unchanged page costs a 304.
+      await db.schema
+        .createTable('http_cache')
+        .addColumn('url', 'text', (c) => c.primaryKey())
+        .addColumn('etag', 'text')
+        .addColumn('last_modified', 'text')
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -37,6 +37,30 @@ export interface ArticlesTable {
   duplicate_of: number | null;
   fetched_at: Timestamp;
   updated_at: Timestamp;
+  /** The story this article is one place of. */
+  story_id: number | null;
+  /** Length of the text deduplication compares, to prefer the fuller version of a story. */
+  dedup_length: Generated<number>;
+  /** Converted from traditional characters: a mirror's copy, never a story's primary. */
+  mirror: Generated<boolean>;
+  /** Set when the page's text changed after it was first stored, or it revises an earlier page of its source. */
+  revised_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface StoriesTable {
+  id: Generated<number>;
+  /** The article shown for the story: official before mirror, fuller before shorter, earlier before later. */
+  primary_article_id: number | null;
+  first_seen_at: Timestamp;
+  updated_at: Timestamp;
+  /** Last time a place of the story was revised; a revised story is not sent as new again. */
+  revised_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface ArticleBandsTable {
+  /** One LSH band key of the article's MinHash signature (src/dedup/minhash.ts). */
+  band: string;
+  article_id: number;
 }
 
 export interface FiguresTable {
@@ -89,6 +113,14 @@ export interface CrawlRunsTable {
   summary: Json<CrawlSummaryJson | null> | null;
 }
 
+/** Conditional-request validators of a fetched page, keyed by its URL. */
+export interface HttpCacheTable {
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   sources: SourcesTable;
   articles: ArticlesTable;
@@ -96,10 +128,14 @@ export interface Database {
   subscribers: SubscribersTable;
   deliveries: DeliveriesTable;
   crawl_runs: CrawlRunsTable;
+  stories: StoriesTable;
+  article_bands: ArticleBandsTable;
+  http_cache: HttpCacheTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;
 export type NewArticle = Insertable<ArticlesTable>;
+export type StoryRow = Selectable<StoriesTable>;
 export type FigureRow = Selectable<FiguresTable>;
 export type SubscriberRow = Selectable<SubscribersTable>;
 export type DeliveryRow = Selectable<DeliveriesTable>;

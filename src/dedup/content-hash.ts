@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
+import { dedupFeatures } from './features.ts';
 
-/** Hash of a text with white space and punctuation width differences folded away. */
+/** Hash of a text as deduplication reads it (see dedupFeatures): equal for the same story re-published. */
 export function contentHash(text: string): string {
-  const folded = text.normalize('NFKC').replace(/\s+/g, '');
-  return createHash('sha256').update(folded).digest('hex').slice(0, 32);
+  return dedupFeatures(text).contentHash;
 }
 
 export function rawHash(body: string | Uint8Array): string {

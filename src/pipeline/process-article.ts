@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
-import { contentHash } from '../dedup/content-hash.ts';
+import { dedupFeatures } from '../dedup/features.ts';
 import { classify } from '../figures/classify.ts';
 import { extractFigures } from '../figures/extract.ts';
 import { saveArticle, type SaveStatus } from '../store/articles.ts';
@@ -31,6 +31,7 @@ export async function processArticle(db: Db, article: FetchedArticle): Promise<P
   const ctx = { region: article.region, published: article.publishedAt };
   const relevance = classify(article.text, ctx);
   const figures = extractFigures(article.text, ctx);
+  const dedup = dedupFeatures(article.text);
   const saved = await saveArticle(
     db,
     {
@@ -40,10 +41,11 @@ export async function processArticle(db: Db, article: FetchedArticle): Promise<P
       publishedAt: article.publishedAt ? new Date(article.publishedAt) : null,
       region: article.region,
       rawHash: article.rawHash,
-      contentHash: contentHash(article.text),
+      contentHash: dedup.contentHash,
       cleanText: article.text,
       relevance,
       fetchedAt: new Date(article.fetchedAt),
+      dedup,
     },
     figures,
   );

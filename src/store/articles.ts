@@ -1,5 +1,8 @@
 import type { Db } from '../db/connect.ts';
+import { dedupFeatures, type DedupFeatures } from '../dedup/features.ts';
+import { MIRROR_TRADITIONAL_SHARE } from '../dedup/thresholds.ts';
 import type { Figure, Relevance } from '../figures/types.ts';
+import { createStory, findStory, lockStories, refreshStory, replaceBands } from './stories.ts';
 
 export interface ArticleRecord {
   sourceId: string;
@@ -12,14 +15,22 @@ export interface ArticleRecord {
   cleanText: string;
   relevance: Relevance;
   fetchedAt: Date;
+  /** What deduplication reads from `cleanText`; computed here when not given. */
+  dedup?: DedupFeatures;
 }
 
-/** What storing an article did: `new`, `updated` (text changed), `unchanged`, or `duplicate` of another URL's text. */
-export type SaveStatus = 'new' | 'updated' | 'unchanged' | 'duplicate';
+/**
+ * What storing an article did: `new` story, `updated` (the page's text changed; its story is
+ * marked revised), `unchanged`, `duplicate` (another place of a stored story), or `revised`
+ * (a new URL of the same source carrying a revised version of a stored story).
+ */
+export type SaveStatus = 'new' | 'updated' | 'unchanged' | 'duplicate' | 'revised';
 
 export interface SaveResult {
   status: SaveStatus;
   articleId: number;
+  storyId: number;
+  /** The stored article this one was found to repeat. */
   duplicateOf: number | null;
 }
 
@@ -30,25 +41,24 @@ export async function knownUrls(db: Db, urls: string[]): Promise<Set<string>> {
   return new Set(rows.map((r) => r.url));
 }
 
-/** Stores an article and its figures once per canonical URL; a re-crawl of an unchanged page writes nothing. */
+/**
+ * Stores an article and its figures once per canonical URL and files it under its story: the
+ * story of a stored article with the same normalised text or a confirmed near duplicate, else a
+ * new one. A re-crawl of an unchanged page writes nothing.
+ */
 export async function saveArticle(db: Db, a: ArticleRecord, figures: Figure[]): Promise<SaveResult> {
+  const features = a.dedup ?? dedupFeatures(a.cleanText);
   return db.transaction().execute(async (trx) => {
+    await lockStories(trx);
     const existing = await trx
       .selectFrom('articles')
-      .select(['id', 'content_hash', 'duplicate_of'])
+      .select(['id', 'content_hash', 'duplicate_of', 'story_id'])
       .where('url', '=', a.url)
       .forUpdate()
       .executeTakeFirst();
-    if (existing?.content_hash === a.contentHash) {
-      return { status: 'unchanged', articleId: existing.id, duplicateOf: existing.duplicate_of };
+    if (existing?.content_hash === a.contentHash && existing.story_id !== null) {
+      return { status: 'unchanged', articleId: existing.id, storyId: existing.story_id, duplicateOf: existing.duplicate_of };
     }
-    const twin = await trx
-      .selectFrom('articles')
-      .select('id')
-      .where('content_hash', '=', a.contentHash)
-      .where('url', '!=', a.url)
-      .orderBy('id')
-      .executeTakeFirst();
     const row = {
       source_id: a.sourceId,
       url: a.url,
@@ -60,19 +70,46 @@ export async function saveArticle(db: Db, a: ArticleRecord, figures: Figure[]): 
       clean_text: a.cleanText,
       relevant: a.relevance.relevant,
       relevance: JSON.stringify({ score: a.relevance.score, reasons: a.relevance.reasons }),
-      duplicate_of: twin?.id ?? null,
+      dedup_length: features.text.length,
+      mirror: features.traditionalShare >= MIRROR_TRADITIONAL_SHARE,
       fetched_at: a.fetchedAt,
       updated_at: a.fetchedAt,
     };
+
     let articleId: number;
+    let storyId: number;
+    let duplicateOf: number | null;
+    let status: SaveStatus;
     if (existing) {
-      const { fetched_at: _keepFirstFetch, ...changes } = row;
-      await trx.updateTable('articles').set(changes).where('id', '=', existing.id).execute();
-      await trx.deleteFrom('figures').where('article_id', '=', existing.id).execute();
+      // The same page with new text is a revision of its story, wherever the story was first seen.
       articleId = existing.id;
+      const { fetched_at: _keepFirstFetch, ...changes } = row;
+      await trx.updateTable('articles').set({ ...changes, revised_at: a.fetchedAt }).where('id', '=', articleId).execute();
+      await trx.deleteFrom('figures').where('article_id', '=', articleId).execute();
+      storyId = existing.story_id ?? (await createStory(trx, articleId, a.fetchedAt));
+      duplicateOf = existing.duplicate_of;
+      status = 'updated';
     } else {
       articleId = (await trx.insertInto('articles').values(row).returning('id').executeTakeFirstOrThrow()).id;
+      const match = await findStory(trx, features, articleId);
+      if (match) {
+        storyId = match.storyId;
+        duplicateOf = match.articleId;
+        const revision = match.sourceId === a.sourceId && match.similarity.verdict !== 'identical';
+        status = revision ? 'revised' : 'duplicate';
+        await trx
+          .updateTable('articles')
+          .set({ story_id: storyId, duplicate_of: duplicateOf, revised_at: revision ? a.fetchedAt : null })
+          .where('id', '=', articleId)
+          .execute();
+      } else {
+        storyId = await createStory(trx, articleId, a.fetchedAt);
+        duplicateOf = null;
+        status = 'new';
+      }
     }
+    await replaceBands(trx, articleId, features.bands);
+    await refreshStory(trx, storyId, a.fetchedAt, status === 'updated' || status === 'revised');
     if (figures.length) {
       await trx
         .insertInto('figures')
@@ -93,7 +130,6 @@ export async function saveArticle(db: Db, a: ArticleRecord, figures: Figure[]): 
         )
         .execute();
     }
-    const status: SaveStatus = twin ? 'duplicate' : existing ? 'updated' : 'new';
-    return { status, articleId, duplicateOf: twin?.id ?? null };
+    return { status, articleId, storyId, duplicateOf };
   });
 }

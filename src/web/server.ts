@@ -6,6 +6,7 @@ import { collectDigest } from '../digest/collect.ts';
 import { renderDigest } from '../digest/render.ts';
 import { nextCrawls } from '../queue/schedulers.ts';
 import { crawlStates } from '../store/sources.ts';
+import { listStories } from '../store/stories.ts';
 
 const ArticlesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -44,11 +45,16 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
     return reply.code(202).send({ jobId: job.id });
   });
 
+  app.get('/api/stories', async (req) => {
+    const q = ArticlesQuery.parse(req.query);
+    return listStories(ctx.db, { limit: q.limit, region: q.region });
+  });
+
   app.get('/api/articles', async (req) => {
     const q = ArticlesQuery.parse(req.query);
     let query = ctx.db
       .selectFrom('articles')
-      .select(['id', 'source_id', 'url', 'title', 'published_at', 'region', 'relevant', 'duplicate_of', 'fetched_at'])
+      .select(['id', 'source_id', 'url', 'title', 'published_at', 'region', 'relevant', 'story_id', 'fetched_at'])
       .orderBy('fetched_at', 'desc')
       .limit(q.limit);
     if (q.region) query = query.where('region', '=', q.region);
