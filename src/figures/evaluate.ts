@@ -14,6 +14,11 @@ export function sharedDir(repoRoot: string): string {
   return path.resolve(repoRoot, '../shared');
 }
 
+/** The held-out reports written for this repository (our own text, annotated like the seeds). */
+export function localCorpusDir(repoRoot: string): string {
+  return path.join(repoRoot, 'test', 'fixtures', 'corpus');
+}
+
 export const ScoreSchema = z.object({
   gold: z.number(),
   pred: z.number(),

@@ -1,34 +1,52 @@
 import { normalise, quoteOf, type NormalisedText } from '../text/normalise.ts';
-import { CUE_FILLERS, FLOW_PREFIXES, GAP_CUES, GROWTH_CUES, LEVEL_CUES, NOT_NOUN_STARTS, RANK_CUES, SHARE_ENDINGS, STOCK_CUES, TARGET_CUES } from './lexicon/cues.ts';
-import { COUNTED_NEEDS_GROWTH, EXCLUDED_COUNTED, GROWTH_CONTEXT, LIST_BEFORE, SPEC_CONTEXT, SPEC_NOUNS, THRESHOLD_AFTER } from './lexicon/exclusions.ts';
-import { isTier1Indicator, SINGLE_ENTITY } from './lexicon/indicators.ts';
+import { CUE_FILLERS, FLOW_PREFIXES, GAP_CUES, GROWTH_CUES, LEVEL_CUES, NOT_NOUN_STARTS, RANK_CUES, RESULT_VERBS, SHARE_ENDINGS, STOCK_CUES, TARGET_CUES } from './lexicon/cues.ts';
+import { COUNTED_NEEDS_GROWTH, EXCLUDED_COUNTED, GROWTH_CONTEXT, LIST_BEFORE, NOT_INDUSTRIAL_SUBJECT, SPEC_CONTEXT, SPEC_NOUNS, SUBSIDY_AFTER, SUBSIDY_BEFORE, THRESHOLD_AFTER } from './lexicon/exclusions.ts';
+import { isTier1Indicator, REGION_WIDE_FIRMS, SINGLE_ENTITY } from './lexicon/indicators.ts';
 import { unitEntry } from './lexicon/units.ts';
 import { beforeGrowthCue, cleanSubject, indicatorSimilarity, nounFirstIndicator } from './indicator.ts';
 import { documentYear, findPeriods } from './period.ts';
 import { detectRegion, figureRegion, regionFromName } from './region.ts';
+import { regionByMention } from './lexicon/regions.ts';
 import { findTokens } from './tokens.ts';
 import type { DocumentContext, Figure, FigureKind } from './types.ts';
 
 const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
 
 const SENTENCE_END = /[。!?;\n]/g;
-const CLAUSE_BREAK = /[,:;]/;
 const STOCK_RE = new RegExp(alt(STOCK_CUES));
 const FLOW_START = new RegExp(`^(?:${alt(FLOW_PREFIXES)})`);
 const TARGET_RE = new RegExp(alt(TARGET_CUES).replace('计划投资|', '(?<!年度|占)计划投资|').replace(/(^|\|)计划(?=\||$)/, '$1(?<!年度|占|行动)计划(?!单列)'));
 const SENTENCE_TARGET = /^(?:力争|争取|计划|预计|目标|到20\d{2}年)/;
 const LEVEL_TARGET = /打造|培育|目标|建设|加快|力争|迈向|冲刺/;
 const RANK_CUE_RE = new RegExp(`(?:均|都)?(?:${alt(RANK_CUES)})$`);
+const REGION_HEAD = /^[\u4e00-\u9fff]{1,4}?[市县](?!场)|^[\u4e00-\u9fff]{2,3}(?=规模以上|规上|工业|制造业)/;
+const RANK_CUE_ANY = new RegExp(`(?:均|都)?(?:${alt(RANK_CUES)})`, 'g');
 const RANK_SCOPE = /全国|全省|全市|全区|省内|国内|东北|东三省|全球|世界|各市|各省|城市|同类|行业|在/;
 const RANK_CONTEXT = new RegExp(`${alt(RANK_CUES)}|全国|全省|全市|全区|省内|国内|各市|城市|东北|东三省|全球|世界`);
 const GAP_RE = new RegExp(alt(GAP_CUES.map((c) => c.word)), 'g');
 const GAP_SIGN = new Map(GAP_CUES.map((c) => [c.word, c.sign]));
 const BASIS_RE = /(?:高于|低于|快于|慢于|领先|高出|较|比)(.*?)(?:提高|提升|增加|下降|回落|减少|降低|扩大|收窄|加快|放缓|上升)?了?$/;
+// A gap's subject ends where its comparison starts (`增速高于全省…`).
+const FROM_COMPARISON = new RegExp(`(?:${BASIS_RE.source.slice(0, BASIS_RE.source.indexOf(')') + 1)}).*$`);
 const GENERIC_SUBJECT = /^(?:数量|总数|总量|规模|增速|增幅|总额|总计|合计|数|个数|家数|总数达到)?$/;
 const NEEDS_GROWTH = new RegExp(`^.{0,2}(?:${alt(COUNTED_NEEDS_GROWTH)})`);
 const COUNTED_START = new RegExp(`^(?:${alt(EXCLUDED_COUNTED)})`);
 const COUNTED_END = new RegExp(`(?:${alt(EXCLUDED_COUNTED)})$`);
 const NOT_NOUN = new RegExp(`^(?:${alt(NOT_NOUN_STARTS)})`);
+const FIRM_SPEAKER = /(?:负责人|董事长|总经理|经理|总裁|创始人|代表)[^,。]{0,8}(?:表示|说|称|透露|介绍)/;
+const FIRM_SUBJECT = /公司|企业|集团|我们/;
+const SUBSIDY = new RegExp(`(?:${alt(SUBSIDY_BEFORE)})[^,;]{0,4}$`);
+const SUBSIDY_AFTER_RE = new RegExp(`^(?:的)?(?:${alt(SUBSIDY_AFTER)})`);
+// `39个工业大类行业中有30个`: the first count is the set the second is taken from.
+const DENOMINATOR_TAIL = /^([\u4e00-\u9fff"“”]{1,14}?)中(?:有|共有|的)?$/;
+const INVESTMENT_OF_PREVIOUS = /^(?:总投资|投资总额|总投资额|协议投资额?|计划总投资|计划投资总额)$/;
+const RESULT_START = new RegExp(`^(?:${alt(RESULT_VERBS)})`);
+// `218家企业入选,入选数量居全省第3位`: the rank of the count just given.
+const COUNT_OF_PREVIOUS = /^(?:入选|上榜|入围|获评|新增|认定)数量$/;
+// `公布…名单,某市218家企业入选`: what they were selected into is the list named before.
+const LIST_NAMED = /(?:公布|发布|公示)了?(?:\d{4}年度?)?(.{2,30}?)名单|([^,:;]{2,30}?)名单(?:正式)?(?:公布|发布|出炉|揭晓)/;
+const BARE_SELECTION = /^(?:入选|上榜|入围)(.{0,6})$/;
+const FLOW_ONLY = /^(?:较年初|比年初|同比)?(?:净增|新增|增加|减少)$/;
 
 interface Draft extends Figure {
   start: number;
@@ -70,32 +88,88 @@ function gapOf(before: string): { sign: 1 | -1; basis: string | null } {
   return { sign, basis };
 }
 
-function isInside(s: string, open: string, close: string): boolean {
+/** `长沙市、株洲市、岳阳市规上工业…` → the regions listed at its head, when there are several. */
+function regionList(s: string): string[] | null {
+  const parts = s.replace(/^[,:;、()\s]+/, '').split(/、|和|及|与/);
+  if (parts.length < 2) return null;
+  const names: string[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    const head = k < parts.length - 1 ? p : (REGION_HEAD.exec(p)?.[0] ?? '');
+    const info = regionByMention(head) ?? (/^[\u4e00-\u9fff]{1,4}[市县]$/.test(head) ? { name: head } : undefined);
+    if (!info || (k === parts.length - 1 && head === p)) return null;
+    names.push(info.name);
+  }
+  return names;
+}
+
+function lastMatch(re: RegExp, s: string): { index: number; length: number } | null {
+  let last: { index: number; length: number } | null = null;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) last = { index: m.index, length: m[0].length };
+  return last;
+}
+
+/** Whether position `at` of `s` stands inside an open…close pair (`《…》`, `“…”`). */
+function isInside(s: string, at: number, open: number, close: number): boolean {
   let depth = 0;
-  for (const ch of s) {
-    if (ch === open) depth++;
-    else if (ch === close && depth > 0) depth--;
+  for (let i = 0; i < at; i++) {
+    const c = s.charCodeAt(i);
+    if (c === open) depth++;
+    else if (c === close && depth > 0) depth--;
   }
   return depth > 0;
+}
+
+const COMMA = 44;
+const COLON = 58;
+const SEMICOLON = 59;
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const BOOK_OPEN = 0x300a;
+const BOOK_CLOSE = 0x300b;
+const QUOTE_OPEN = 0x201c;
+const QUOTE_CLOSE = 0x201d;
+
+function isClauseBreak(c: number): boolean {
+  return c === COMMA || c === COLON || c === SEMICOLON;
 }
 
 function clauseStartOf(s: string, at: number): number {
   let i = at - 1;
   let parens = 0;
   for (; i >= 0; i--) {
-    const ch = s[i];
-    if (ch === ')') parens++;
-    else if (ch === '(') {
+    const c = s.charCodeAt(i);
+    if (c === CLOSE_PAREN) parens++;
+    else if (c === OPEN_PAREN) {
       if (parens === 0) break;
       parens--;
-    } else if (CLAUSE_BREAK.test(ch)) break;
+    } else if (isClauseBreak(c)) break;
   }
   return i + 1;
 }
 
 function clauseEndOf(s: string, at: number): number {
-  for (let i = at; i < s.length; i++) if (CLAUSE_BREAK.test(s[i]) || s[i] === ')') return i;
+  for (let i = at; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isClauseBreak(c) || c === CLOSE_PAREN) return i;
+  }
   return s.length;
+}
+
+/** The indicator of the last non-rank figure of the sentence, for figures that borrow it. */
+function previousBase(sentence: Draft[], clause: string, suffix: 'rate' | 'same'): string | null {
+  let p: Draft | undefined;
+  for (let k = sentence.length - 1; k >= 0; k--) {
+    if (sentence[k].kind !== 'rank') {
+      p = sentence[k];
+      break;
+    }
+  }
+  if (!p) return null;
+  const b = STOCK_RE.test(clause) ? withoutFlow(p.base) : p.base;
+  if (suffix === 'same') return b;
+  return p.kind === 'growth' || p.kind === 'gap' ? `${b}增速` : p.kind === 'amount' ? `${b}数量` : b;
 }
 
 function withoutFlow(s: string): string {
@@ -109,6 +183,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
   const docYear = documentYear(text, ctx.published ?? n.published);
   let periodCtx: string | null = null;
   let yearCtx: string | null = null;
+  let docPeriod: string | null = null;
   const drafts: Draft[] = [];
 
   let s0 = 0;
@@ -122,12 +197,19 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
 
   for (const [from, to] of bounds) {
     if (to - from < 3) continue;
+    // A new paragraph falls back to the period the report opened with (`1-8月…`), not an
+    // aside (`8月当月…`) or a section of its own (`1-7月,效益…`) in the paragraph before.
+    // A period of another year starts a story of its own and stays.
+    if (from > 0 && text.charCodeAt(from - 1) === 10 && docPeriod && periodCtx?.slice(0, 4) === docPeriod.slice(0, 4)) periodCtx = docPeriod;
     const s = text.slice(from, to);
     const periods = findPeriods(s, docYear, yearCtx);
     const tokens = findTokens(s);
     const sentence: Draft[] = [];
     let prevEnd = 0;
-    let group: { kind: FigureKind; sign: 1 | -1; basis: string | null; subjects: string[] | null; index: number } | null = null;
+    let group: { kind: FigureKind; sign: 1 | -1; basis: string | null; subjects: string[] | null; regions: string[] | null; index: number } | null = null;
+    let denominator: string | null = null;
+    const hasBook = s.indexOf('《') >= 0;
+    const hasQuote = s.indexOf('“') >= 0;
 
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
@@ -140,15 +222,27 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       const nextStart = i + 1 < tokens.length ? tokens[i + 1].index : s.length;
       const tail = s.slice(t.end, Math.min(cEnd, nextStart));
       const clause = s.slice(cStart, cEnd);
-      const head = s.slice(0, t.index);
+      // The end of the sentence before the number, for the rules that look just behind it.
+      const head = s.slice(Math.max(0, t.index - 4), t.index);
       const prev = sentence[sentence.length - 1];
       const joined = prev && prev.end === from + prevEnd && /^(?:、|和|及|与|,)$/.test(s.slice(prevEnd, t.index));
 
-      if (isInside(head, '《', '》')) continue;
-      if (t.chinese && t.type !== 'rank' && isInside(head, '“', '”')) continue;
+      if (hasBook && isInside(s, t.index, BOOK_OPEN, BOOK_CLOSE)) continue;
+      if (hasQuote && t.chinese && t.type !== 'rank' && isInside(s, t.index, QUOTE_OPEN, QUOTE_CLOSE)) continue;
       const isAmount = t.type === 'money' || t.type === 'count' || t.type === 'measure' || t.type === 'bare' || t.type === 'level';
       if (/^[至到~—\-]\s*[\d一二三四五六七八九十]/.test(after) || /[\d%][至到~—\-]$/.test(head)) continue;
+      if (isAmount || t.type === 'percent') {
+        // Rules of a subsidy scheme (`奖励200万元`, `按投资额的10%给予补助`) are not figures.
+        if ((t.type === 'money' || t.type === 'percent') && (SUBSIDY.test(clauseBefore) || SUBSIDY_AFTER_RE.test(after))) continue;
+      }
       if (isAmount) {
+        if (t.type === 'count' && i + 1 < tokens.length && tokens[i + 1].type === 'count') {
+          const d = DENOMINATOR_TAIL.exec(tail);
+          if (d) {
+            denominator = d[1];
+            continue;
+          }
+        }
         if (t.type !== 'bare' && t.type !== 'level' && LIST_BEFORE.test(head)) continue;
         if (t.type !== 'level' && THRESHOLD_AFTER.test(after)) continue;
         if (SPEC_CONTEXT.test(clause)) continue;
@@ -199,7 +293,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           sign = pk.sign;
           basis = kind === 'growth' ? growthBasis(clauseBefore) : null;
           if (kind === 'share') {
-            const z = /占(.+?)(?:的)?(?:比重|份额|比例)?(?:为|达到|达)?$/.exec(before) ?? /占(.+?)(?:的)?(?:比重|份额|比例)/.exec(clause);
+            const z = /占(?!比)(.+?)(?:的)?(?:比重|份额|比例)?(?:为|达到|达)?$/.exec(before) ?? /占(?!比)(.+?)(?:的)?(?:比重|份额|比例)/.exec(clause);
             basis = z ? z[1].replace(/(?:比重|份额|比例|\d.*)$/, '') || null : null;
           }
         }
@@ -209,19 +303,14 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
 
       // Indicator.
       let indicators: { name: string; base: string; basis: string | null }[] = [];
-      const prevBase = (suffix: 'rate' | 'count' | 'same'): string | null => {
-        const p = [...sentence].reverse().find((d) => d.kind !== 'rank');
-        if (!p) return null;
-        const b = STOCK_RE.test(clause) ? withoutFlow(p.base) : p.base;
-        if (suffix === 'same') return b;
-        if (suffix === 'rate') return p.kind === 'growth' || p.kind === 'gap' ? `${b}增速` : p.kind === 'amount' ? `${b}数量` : b;
-        return b;
-      };
 
       if (kind === 'rank') {
         const scope = RANK_SCOPE.exec(before);
-        let subject = scope ? before.slice(0, scope.index) : before;
-        let basisText = scope ? before.slice(scope.index) : '';
+        // Without a scope word the set ranked is what follows the cue (`列湖州市三县两区第一`).
+        const cue = scope ? null : lastMatch(RANK_CUE_ANY, before);
+        const splitAt = scope ? scope.index : cue ? cue.index : before.length;
+        let subject = before.slice(0, splitAt);
+        let basisText = scope ? before.slice(scope.index) : cue ? before.slice(cue.index + cue.length) : '';
         basisText = basisText.replace(/^在/, '').replace(RANK_CUE_RE, '').replace(/(?:中|的)$/, '').replace(RANK_CUE_RE, '');
         subject = cleanSubject(subject.replace(RANK_CUE_RE, ''));
         const sets = basisText.split(/及|和|、/).filter((x) => x.length >= 2);
@@ -233,49 +322,66 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
             if (d.kind === 'rank' || d.kind === 'gap') continue;
             names.push({ name: d.kind === 'growth' ? `${d.base}增速` : d.base, base: d.base });
           }
-        } else if (!subject || GENERIC_SUBJECT.test(subject) || /^(?:数量|增速|增幅)/.test(subject)) {
-          const pb = prevBase('rate');
-          if (pb) names.push({ name: subject && !pb.endsWith(subject) ? `${prevBase('same')}${subject}` : pb, base: prevBase('same') ?? pb });
+        } else if (!subject || GENERIC_SUBJECT.test(subject) || /^(?:数量|增速|增幅)/.test(subject) || (COUNT_OF_PREVIOUS.test(subject) && sentence.length > 0)) {
+          const pb = previousBase(sentence, clause, 'rate');
+          const own = subject && !pb?.endsWith(subject) && !COUNT_OF_PREVIOUS.test(subject);
+          if (pb) names.push({ name: own ? `${previousBase(sentence, clause, 'same')}${subject}` : pb, base: previousBase(sentence, clause, 'same') ?? pb });
         } else names.push({ name: subject, base: subject });
         for (const nm of names) for (const b of bases) indicators.push({ name: nm.name, base: nm.base, basis: b });
       } else if (kind === 'gap') {
-        const subject = cleanSubject(before.replace(new RegExp(`(?:${BASIS_RE.source.slice(0, BASIS_RE.source.indexOf(')') + 1)}).*$`), ''));
-        const pb = prevBase('rate');
+        const subject = cleanSubject(before.replace(FROM_COMPARISON, ''));
+        const pb = previousBase(sentence, clause, 'rate');
         const name = subject && !GENERIC_SUBJECT.test(subject) ? subject : pb;
-        if (name) indicators.push({ name, base: subject || prevBase('same') || name, basis });
+        if (name) indicators.push({ name, base: subject || previousBase(sentence, clause, 'same') || name, basis });
       } else if (kind === 'growth') {
         const subject = cleanSubject(beforeGrowthCue(before));
-        const name = subject && !GENERIC_SUBJECT.test(subject) ? subject : prevBase('same');
+        const name = subject && !GENERIC_SUBJECT.test(subject) ? subject : previousBase(sentence, clause, 'same');
         if (name) indicators.push({ name, base: name, basis });
       } else if (kind === 'share') {
         let subject = cleanSubject(before);
-        if (subject.startsWith('占') && prev) subject = `${prevBase('same')}${subject}`;
-        const name = subject && !GENERIC_SUBJECT.test(subject) ? subject : prevBase('same');
+        if (subject.startsWith('占') && prev) subject = `${previousBase(sentence, clause, 'same')}${subject}`;
+        const name = subject && !GENERIC_SUBJECT.test(subject) ? subject : previousBase(sentence, clause, 'same');
         if (name) indicators.push({ name, base: name, basis });
       } else {
         const trimmedTail = tail.replace(/^[)"”]+/, '');
         const nounFirst = !/^["”]/.test(tail) && trimmedTail.length >= 2 && /^[\u4e00-\u9fffA-Za-z"“]/.test(trimmedTail) && !NOT_NOUN.test(trimmedTail);
         let name = nounFirst ? nounFirstIndicator(before, trimmedTail) : '';
+        const bare = BARE_SELECTION.exec(name);
+        const list = bare ? LIST_NAMED.exec(s.slice(0, t.index)) : null;
+        if (bare && list) name = `${name.slice(0, 2)}${cleanSubject(list[1] ?? list[2])}`;
+        // `…行业中有29个实现增长`: the things counted are named by the set before.
+        if (denominator && t.type === 'count' && RESULT_START.test(trimmedTail)) name = `${trimmedTail.replace(/[了的]+$/, '')}的${denominator}`;
         if (!name) {
           let subject = cleanSubject(before.replace(/\((?:全省|全国|全市)?$/, ''));
           // `某某(全省12个)`: the thing counted stands before the bracket.
           if (!subject && s.charAt(cStart - 1) === '(') subject = cleanSubject(s.slice(clauseStartOf(s, cStart - 1), cStart - 1));
-          name = subject && !GENERIC_SUBJECT.test(subject) ? subject : (prevBase('same') ?? '');
-          if (subject && /^(?:数量|总数|总量)/.test(subject) && prev) name = prevBase('same') ?? subject;
+          name = subject && !GENERIC_SUBJECT.test(subject) ? subject : (previousBase(sentence, clause, 'same') ?? '');
+          if (subject && /^(?:数量|总数|总量)/.test(subject) && prev) name = previousBase(sentence, clause, 'same') ?? subject;
+          // `签约项目48个,总投资386.5亿元`: the investment of the things just counted.
+          if (prev && INVESTMENT_OF_PREVIOUS.test(subject) && countLike(prev.unit)) name = `${previousBase(sentence, clause, 'same')}${subject}`;
+          if (prev && FLOW_ONLY.test(subject)) name = `${subject}${previousBase(sentence, clause, 'same')}`;
         }
         if (name && t.type === 'level' && !/规模|集群|产业/.test(name.slice(-4))) name = `${name}规模`;
         if (name) indicators.push({ name, base: name, basis: null });
       }
 
       // `A、B分别增长x%、y%`: pair the subjects with the values.
+      let groupRegion: string | null = null;
       if (inGroup && group && group.subjects && kind !== 'rank') {
         const k = i - group.index;
         if (k < group.subjects.length) indicators = [{ name: group.subjects[k], base: group.subjects[k], basis: indicators[0]?.basis ?? basis }];
+      } else if (inGroup && group && group.regions && kind !== 'rank') {
+        groupRegion = group.regions[i - group.index] ?? null;
       } else if (!inGroup && kind !== 'rank') {
         let subjects: string[] | null = null;
+        let regions: string[] | null = null;
         if (/分别/.test(clauseBefore)) {
-          const raw = cleanSubject(kind === 'growth' ? beforeGrowthCue(before) : before.replace(/分别.*$/, ''));
-          const parts = raw.split(/、|和|与|及/).filter((x) => x.length >= 2);
+          const rawBefore = kind === 'growth' ? beforeGrowthCue(before) : before.replace(/分别.*$/, '');
+          // `长沙市、株洲市、岳阳市规上工业增加值分别增长…`: one indicator, a region for each value.
+          regions = regionList(rawBefore);
+          if (regions) groupRegion = regions[0];
+          const raw = cleanSubject(rawBefore);
+          const parts = regions ? [] : raw.split(/、|和|与|及/).filter((x) => x.length >= 2);
           if (parts.length > 1) {
             const zhan = parts[parts.length - 1].indexOf('占');
             const suffix = zhan > 0 ? parts[parts.length - 1].slice(zhan) : '';
@@ -283,9 +389,9 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
             indicators = [{ name: subjects[0], base: subjects[0], basis }];
           }
         }
-        group = { kind, sign, basis, subjects, index: i };
+        group = { kind, sign, basis, subjects, regions, index: i };
       }
-      if (!indicators.length) {
+      if (!indicators.length || NOT_INDUSTRIAL_SUBJECT.test(indicators[0].name) || NOT_INDUSTRIAL_SUBJECT.test(before)) {
         prevEnd = t.end;
         continue;
       }
@@ -294,16 +400,25 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       let period: string | null = periodCtx;
       for (const p of periods) if (p.end <= t.index) period = p.period;
       if (kind !== 'growth' && kind !== 'gap' && STOCK_RE.test(clauseBefore) && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
-      let region = kind === 'rank' || kind === 'gap' ? (docRegion?.name ?? null) : figureRegion(before, docRegion);
+      let region = groupRegion ?? (kind === 'rank' || kind === 'gap' ? (docRegion?.name ?? null) : figureRegion(before, docRegion));
       // `全国共有120家，其中A类75家`: the breakdown is about the same region.
-      if (region === docRegion?.name && prev && prev.region !== region && /其中/.test(head.slice(head.lastIndexOf('共')))) region = prev.region;
+      if (region === docRegion?.name && prev && prev.region !== region && /其中/.test(s.slice(s.lastIndexOf('共', t.index), t.index))) region = prev.region;
       const target =
-        TARGET_RE.test(clauseBefore) || SENTENCE_TARGET.test(s) || (t.type === 'level' && LEVEL_TARGET.test(clause)) || (t.type === 'bare' && /目标/.test(clause));
+        TARGET_RE.test(clauseBefore) ||
+        SENTENCE_TARGET.test(s) ||
+        (t.type === 'level' && LEVEL_TARGET.test(clause)) ||
+        (t.type === 'bare' && /目标/.test(clause)) ||
+        isFuture(period, docYear);
+      // A firm's own plans, as its manager tells them, are not the region's figures.
+      if (target && FIRM_SPEAKER.test(s.slice(0, t.index)) && FIRM_SUBJECT.test(clauseBefore)) {
+        prevEnd = t.end;
+        continue;
+      }
       const unitType = unitEntry(unit.replace(/^(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千)/, ''))?.type;
       const quoteStart = from + segStart + (before.length - before.replace(/^[,:;、()\s]+/, '').length);
 
       for (const ind of indicators) {
-        const tier1 = (isTier1Indicator(ind.name) && unitType !== 'count' && !(kind === 'amount' && SINGLE_ENTITY.test(ind.name))) || (kind === 'amount' && NEEDS_GROWTH.test(ind.name.replace(/^.*?(行业)/, '$1')) && unitType === 'count');
+        const tier1 = (isTier1Indicator(ind.name) && unitType !== 'count' && !(kind === 'amount' && SINGLE_ENTITY.test(ind.name.replace(REGION_WIDE_FIRMS, '')))) || (kind === 'amount' && NEEDS_GROWTH.test(ind.name.replace(/^.*?(行业)/, '$1')) && unitType === 'count');
         const d: Draft = {
           tier: tier1 ? 1 : 2,
           region,
@@ -323,13 +438,37 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       }
       prevEnd = t.end;
     }
+    // A period inside a sentence after its first figure (`…增长10.2%,二季度增长11%`) is an
+    // aside; only periods that frame a sentence carry over to the next ones.
+    const firstFigure = tokens.length ? tokens[0].index : s.length;
     for (const p of periods) {
-      periodCtx = p.period;
+      if (p.index < firstFigure) {
+        periodCtx = p.period;
+        if (tokens.length) docPeriod ??= p.period;
+      }
       if (p.explicitYear) yearCtx = p.explicitYear;
     }
     drafts.push(...sentence);
   }
-  return dedupe(drafts).map(({ start: _s, end: _e, base: _b, ...f }) => f);
+  return dedupe(drafts).map((d) => ({
+    tier: d.tier,
+    region: d.region,
+    period: d.period,
+    indicator: d.indicator,
+    kind: d.kind,
+    value: d.value,
+    unit: d.unit,
+    basis: d.basis,
+    target: d.target,
+    quote: d.quote,
+  }));
+}
+
+/** A period after the document's year is a plan (`2025年,…增长15%左右` in a 2024 report). */
+function isFuture(period: string | null, docYear: string): boolean {
+  if (!period || !/^\d{4}$/.test(docYear)) return false;
+  const y = /^(\d{4})/.exec(period);
+  return !!y && Number(y[1]) > Number(docYear);
 }
 
 function countLike(unit: string): boolean {

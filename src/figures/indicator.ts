@@ -1,16 +1,24 @@
 import { CUE_FILLERS, FLOW_PREFIXES, GROWTH_CUES, RESULT_VERBS } from './lexicon/cues.ts';
 import { canonicalIndicator } from './lexicon/indicators.ts';
-import { REGION_MENTION } from './lexicon/regions.ts';
+import { LOCAL_SUFFIXES, REGION_MENTION } from './lexicon/regions.ts';
 
 const byLength = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length);
 const alt = (xs: string[]) => byLength(xs).join('|');
 
+// The names of counties and development zones heading a subject (`长兴县`, `株洲高新区`).
+const LOCAL_NAME = `[\\u4e00-\\u9fff]{1,4}?(?:${LOCAL_SUFFIXES.join('|')})(?![城域级委])`;
 // Words that open a clause but say nothing about what is measured.
 const LEADING = new RegExp(
-  `^(?:[,:;、()“”"'《》\\s]|其中|同时|此外|另外|最终|在|该|据介绍|据了解|据统计|经统计|截至目前|截至\\d{1,2}月(?:底|末)|目前|现已|已经|已|累计|共计|共有|共|拥有|现有|有|全年|今年以来|今年|年内|年初以来|去年|完成|实现|全市|我市|本市|全省|我省|本省|全国|\\d{4}年(?:以来)?|\\d{1,2}[—\\-~至到]\\d{1,2}月份?|前\\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月|上半年|下半年|前?[一二三四]季度|第[一二三四]季度|\\d{1,2}月份?|${REGION_MENTION.source}|[\\u4e00-\\u9fff]{2,3}市(?!场))`,
+  `^(?:[,:;、()“”"'《》\\s]|其中|同时|此外|另外|最终|在|该|据介绍|据了解|据统计|经统计|截至目前|截至\\d{1,2}月(?:底|末)|目前|现已|已经|已|累计|共计|共有|共|拥有|现有|有(?![色机线效限])|全年|今年以来|今年|年内|年初以来|去年|完成|实现|全市|我市|本市|全省|我省|本省|全国|全县|我县|本县|全区|我区|本区|园区|(?:力争|争取|确保)再?|(?:全部|全面)?(?:达产|建成|投产|达效)后(?:将|可)?|(?:到|至)?\\d{4}年(?:以来|底|末)?|\\d{1,2}[—\\-~至到]\\d{1,2}月份?|前\\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月|上半年|下半年|前?[一二三四]季度|第[一二三四]季度|\\d{1,2}月份?|${REGION_MENTION.source}|(?![占比较与和及在全我本各])[\\u4e00-\\u9fff]{2,3}市(?!场)|${LOCAL_NAME})`,
 );
 // Words that close a subject before its number: verbs of reaching, hedges.
-const TRAILING = new RegExp(`(?:${alt([...CUE_FILLERS, '总计', '合计', '累计达到', '累计达', '累计', '完成', '实现', '增至', '升至', '共', '已', '的', '为', '有', '是', '超', '突破', '分别达到', '分别为', '分别'])})$`);
+const TRAILING_WORDS = [...CUE_FILLERS, '总计', '合计', '累计达到', '累计达', '累计', '完成', '实现', '增至', '升至', '共', '已', '的', '为', '有', '是', '超', '突破', '分别达到', '分别为', '分别', '力争', '争取', '确保', '预计', '有望'];
+const TRAILING = new RegExp(`(?:${alt(TRAILING_WORDS)})$`);
+// A trailing word is never longer than this, so only the end of a subject needs searching.
+const TRAILING_MAX = Math.max(...TRAILING_WORDS.map((w) => w.length));
+const TRAILING_PUNCT = /[,:;、\s(“"]/;
+// Verbs inside a subject before what it measures: `产业实现产值` → `产业产值`.
+const INNER_VERB = /(?:实现|完成)(?=营业收入|营收|产值|总产值|增加值|利润|投资|工业|出口|进出口)/g;
 // Single-character cues (增, 降) also occur inside indicator names (增加值), so only words count here.
 const GROWTH_START = new RegExp(`同比|比上年|较上年|比去年|比\\d{4}年|较\\d{4}年|${alt(GROWTH_CUES.map((c) => c.word).filter((w) => w.length > 1 && w !== '增速')).replace('增加', '增加(?!值)')}`);
 
@@ -20,13 +28,24 @@ export function cleanSubject(s: string): string {
   let t = s;
   while (t !== prev) {
     prev = t;
-    t = t.replace(LEADING, '').replace(TRAILING, '').replace(/[,:;、\s(“"]+$/, '');
+    t = trimTrailing(t.replace(LEADING, ''));
   }
   // `A、B等N个X`: the category after 等 is what is counted.
   const deng = t.lastIndexOf('等');
   if (deng >= 0 && t.length - deng - 1 >= 2) t = t.slice(deng + 1);
-  t = t.replace(/^在(.*)中$/, '$1');
-  return canonicalIndicator(t.replace(/[“”]/g, '"'));
+  if (t.charCodeAt(0) === 0x5728 && t.endsWith('中')) t = t.slice(1, -1);
+  if (t.includes('实现') || t.includes('完成')) t = t.replace(INNER_VERB, '');
+  if (t.endsWith('的比重') || t.endsWith('的份额') || t.endsWith('的比例')) t = t.slice(0, -3) + t.slice(-2);
+  if (t.includes('“') || t.includes('”')) t = t.replace(/[“”]/g, '"');
+  return canonicalIndicator(t);
+}
+
+/** A subject without the word that closes it (`工业投资达到` → `工业投资`) and trailing punctuation. */
+function trimTrailing(t: string): string {
+  const m = TRAILING.exec(t.length > TRAILING_MAX ? t.slice(-TRAILING_MAX) : t);
+  let end = m ? t.length - m[0].length : t.length;
+  while (end > 0 && TRAILING_PUNCT.test(t[end - 1])) end--;
+  return end === t.length ? t : t.slice(0, end);
 }
 
 /** The part of a segment before its growth cue: `工业投资同比增长` → `工业投资`. */
@@ -36,6 +55,7 @@ export function beforeGrowthCue(s: string): string {
 }
 
 const RESULT = new RegExp(alt(RESULT_VERBS));
+const RESULT_ADVERB = /(?:集中|陆续|相继|先后|全面|正式|成功)$/;
 const FLOW_END = new RegExp(`(?:${alt(FLOW_PREFIXES)})$`);
 
 /**
@@ -50,6 +70,12 @@ export function nounFirstIndicator(before: string, tail: string): string {
   if (r && r.index >= 2) {
     verb = noun.slice(r.index).replace(/[了的]+$/, '');
     noun = noun.slice(0, r.index);
+    // `重点项目集中开工` → `集中开工重点项目`: the adverb goes with its verb.
+    const adv = RESULT_ADVERB.exec(noun);
+    if (adv && adv.index >= 2) {
+      verb = adv[0] + verb;
+      noun = noun.slice(0, adv.index);
+    }
     if (verb.length > 18) verb = '';
   }
   noun = noun.replace(/(?:等|在内|的).*$/, '');

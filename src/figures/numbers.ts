@@ -18,6 +18,13 @@ export function parseChineseNumber(s: string): number {
 
 /** 1,234.5 → 1234.5; Chinese numerals as above. */
 export function parseNumber(s: string): number {
-  if (/^[\d.,]+$/.test(s)) return Number(s.replace(/,/g, ''));
+  let plain = s.length > 0;
+  let comma = false;
+  for (let i = 0; i < s.length && plain; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 44) comma = true;
+    else if (c !== 46 && (c < 48 || c > 57)) plain = false;
+  }
+  if (plain) return Number(comma ? s.replace(/,/g, '') : s);
   return parseChineseNumber(s);
 }

@@ -73,5 +73,11 @@ export function documentYear(text: string, published: Date | string | null | und
     const y = Number(m[1]);
     if (y > best && y <= 2100) best = y;
   }
+  if (best) return String(best);
+  // Else a date in the page's furniture (`2024-05-16`) that the metadata lines did not label.
+  for (const m of text.matchAll(/(?<!\d)(20\d{2})-\d{1,2}-\d{1,2}(?!\d)/g)) {
+    const y = Number(m[1]);
+    if (y > best) best = y;
+  }
   return best ? String(best) : 'XXXX';
 }

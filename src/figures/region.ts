@@ -1,14 +1,53 @@
 import { cleanSubject } from './indicator.ts';
-import { COUNTRY, REGION_FIRST_CHARS, regionByMention, type RegionInfo } from './lexicon/regions.ts';
+import { COUNTRY, LOCAL_SUFFIXES, NOT_DISTRICT_BEFORE, NOT_LOCAL_AFTER, OWN_LOCAL_WORDS, PROVINCES, REGION_FIRST_CHARS, REGION_CHAR_MARKS, regionByMention, type RegionInfo } from './lexicon/regions.ts';
 
 /** Words that stand for the document's own city or province. */
 const OWN_CITY = /全市|我市|本市/g;
 const OWN_PROVINCE = /(?<![高低快慢于占比较居列])(?:全省|我省|本省)(?![第前各首])/g;
+const OWN_COUNTY = /(?<![高低快慢于占比较居列])(?:全县|我县|本县)(?![第前各首])/g;
+const OWN_ZONE = /(?<![高低快慢于占比较居列])(?:全区|我区|本区|园区)(?![第前各首])/g;
+const HAN = /[\u4e00-\u9fff]/;
+const LOCAL_SUFFIX_RE = new RegExp(LOCAL_SUFFIXES.join('|'), 'g');
+// A district is named by two characters and 区 (`江宁区`, `南岗区`).
+const DISTRICT_RE = /(?<=[\u4e00-\u9fff]{2})区/g;
+const PROVINCE_BY_NAME = new Map(PROVINCES.map((p) => [p.name, p]));
+
+/**
+ * The county or development zone a text names most often. Chinese has no word breaks, so
+ * each mention votes for every name of one to four characters before its ending; the
+ * name with most votes wins (ties: the longest, `长兴县` over `兴县`).
+ */
+function localMention(text: string): { name: string; n: number; zone: boolean } | null {
+  const votes = new Map<string, number>();
+  // Districts only where the text speaks of 全区/我区: too many words end in 区.
+  if (/全区|我区|本区/.test(text)) {
+    for (const m of text.matchAll(DISTRICT_RE)) {
+      if (NOT_LOCAL_AFTER.test(text.charAt(m.index + 1)) || NOT_DISTRICT_BEFORE.includes(text[m.index - 1]) || NOT_DISTRICT_BEFORE.includes(text[m.index - 2])) continue;
+      const name = text.slice(m.index - 2, m.index + 1);
+      votes.set(name, (votes.get(name) ?? 0) + 1);
+    }
+  }
+  for (const m of text.matchAll(LOCAL_SUFFIX_RE)) {
+    if (NOT_LOCAL_AFTER.test(text.charAt(m.index + m[0].length))) continue;
+    const end = m.index + m[0].length;
+    for (let len = 1; len <= 4 && m.index - len >= 0 && HAN.test(text[m.index - len]); len++) {
+      const first = text[m.index - len];
+      if (len === 1 && m[0] !== '县') continue;
+      if ('全我本各在和与的于及'.includes(first)) break;
+      const name = text.slice(m.index - len, end);
+      votes.set(name, (votes.get(name) ?? 0) + 1);
+    }
+  }
+  let best: [string, number] | null = null;
+  for (const e of votes) if (!best || e[1] > best[1] || (e[1] === best[1] && e[0].length > best[0].length)) best = e;
+  return best && best[1] >= 2 ? { name: best[0], n: best[1], zone: !best[0].endsWith('县') } : null;
+}
 
 /** Named regions in a text, longest name at each place. */
 function* regionMentions(text: string): Generator<string> {
   // Most characters cannot start a name: test that first, then the table, longest first.
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (!(REGION_CHAR_MARKS[text.charCodeAt(i)] & 1) || !(REGION_CHAR_MARKS[text.charCodeAt(i + 1)] & 2)) continue;
     const lens = REGION_FIRST_CHARS.get(text.charCodeAt(i));
     if (!lens) continue;
     for (const len of lens) {
@@ -44,8 +83,20 @@ export function detectRegion(text: string): RegionInfo | null {
   }
   const own = (text.match(OWN_CITY) ?? []).length;
   const ownProvince = (text.match(OWN_PROVINCE) ?? []).length;
-  const cityScore = city ? city.n + own : 0;
+  let cityScore = city ? city.n + own : own;
+  const local = localMention(text);
+  if (local) {
+    // `株洲高新区` names the city too: those mentions are the zone's.
+    if (city && local.name.startsWith(city.info.name.replace(/市$/, ''))) cityScore -= local.n;
+    const ownLocal = (text.match(local.zone ? OWN_ZONE : OWN_COUNTY) ?? []).length;
+    if (local.n + ownLocal > cityScore) return { name: local.name, level: 'county', province: city?.info.name ?? null };
+  }
   const provinceScore = province ? province.n + ownProvince : 0;
+  // A provincial bulletin may never name its province: 全省 throughout, its cities listed.
+  if (!province && city?.info.province && ownProvince > cityScore) {
+    const p = PROVINCE_BY_NAME.get(city.info.province);
+    if (p) return regionByMention(p.name) ?? null;
+  }
   if (city && cityScore * 2 >= provinceScore) return city.info;
   if (province) return province.info;
   if (city) return city.info;
@@ -67,7 +118,7 @@ export function regionFromName(name: string | null | undefined): RegionInfo | nu
   return regionByMention(name) ?? regionByMention(name.replace(/(市|省)$/, '')) ?? { name, level: 'city', province: null };
 }
 
-const GENERIC_REGIONS = new Set(['全国', '国家', '全省', '我省', '本省', '全市', '我市', '本市']);
+const GENERIC_REGIONS = new Set(['全国', '国家', '全省', '我省', '本省', '全市', '我市', '本市', ...OWN_LOCAL_WORDS]);
 // A region named after these is compared with (`高于全国`, `占全省`), not the subject.
 const COMPARED = /[高低快慢于占比较居列在与和对]/;
 const NOT_SUBJECT_AFTER = /[级第前各首重]/;
@@ -82,6 +133,15 @@ export function figureRegion(before: string, doc: RegionInfo | null): string | n
   let lastAt = -1;
   // Clauses are short: trying each start against the name table beats one huge regex.
   for (let i = 0; i < before.length; i++) {
+    // The document's own county or zone (`株洲高新区`) starts with its city's name.
+    if (doc?.level === 'county' && before.startsWith(doc.name, i)) {
+      if (cleanSubject(before.slice(0, i))) break;
+      last = doc.name;
+      lastAt = i;
+      i += doc.name.length - 1;
+      continue;
+    }
+    if (i + 1 >= before.length || !(REGION_CHAR_MARKS[before.charCodeAt(i)] & 1) || !(REGION_CHAR_MARKS[before.charCodeAt(i + 1)] & 2)) continue;
     const lens = REGION_FIRST_CHARS.get(before.charCodeAt(i));
     if (!lens) continue;
     for (const len of lens) {
@@ -101,7 +161,8 @@ export function figureRegion(before: string, doc: RegionInfo | null): string | n
   if (!last) return doc?.name ?? null;
   if (last === '全国') return COUNTRY.name;
   if (last === '国家') return /首批|共有|共/.test(before.slice(lastAt)) ? COUNTRY.name : doc?.name ?? null;
-  if (last === '全市' || last === '我市' || last === '本市') return doc?.name ?? null;
+  if (OWN_LOCAL_WORDS.includes(last) || last === doc?.name) return doc?.name ?? null;
+  if (last === '全市' || last === '我市' || last === '本市') return doc?.level === 'county' ? (doc.province ?? doc.name) : (doc?.name ?? null);
   if (last === '全省' || last === '我省' || last === '本省') return doc ? (doc.level === 'province' ? doc.name : doc.province ?? doc.name) : null;
   return regionByMention(last)?.name ?? doc?.name ?? null;
 }

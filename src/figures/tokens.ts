@@ -20,11 +20,17 @@ const CN = '零〇一二两三四五六七八九十百千';
 // Order matters: 千亿级 and 超万户 must win over the plain number grammar.
 const TOKEN_RE = new RegExp(
   [
-    `(?<lv>\\d+(?:\\.\\d+)?|[一二两三四五六七八九十])?(?<lmag>万亿|千亿|百亿)级`,
+    // `2个千亿级产业集群` counts clusters of a size: the size is the figure, the count its value.
+    `(?<lv>\\d+(?:\\.\\d+)?|[一二两三四五六七八九十])?(?:个)?(?<lmag>万亿|千亿|百亿)级`,
     `(?<bpre>超|过|逾|近|突破)(?<bmag>万亿|千亿|百亿|万|千)(?<bunit>${UNIT_PATTERN})?`,
     `(?<rank>第(?<rn>\\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?|${FIRST_WORDS.join('|')})`,
     `(?<![\\d.${CN}A-Za-z])(?:(?<ar>\\d+(?:,\\d{3})*(?:\\.\\d+)?)|(?<cn>[${CN}]+))(?<ap1>多|余)?(?<mag>${MAG})?(?<ap2>多|余)?(?<unit>${UNIT_PATTERN})`,
-  ].join('|'),
+  ]
+    .join('|')
+    // Every token starts with one of these: testing it first spares the alternatives at
+    // every other position of a sentence.
+    .replace(/^/, `(?=[\\d${CN}]|个(?:万亿|千亿|百亿)级|[万千百]亿级|[超过逾近](?:万|千|百亿)|突破(?:万|千|百亿)|第|首位|之首|榜首)(?:`)
+    .concat(')'),
   'g',
 );
 

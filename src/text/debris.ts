@@ -24,8 +24,10 @@ const PINYIN = /(?<=[\u4e00-\u9fff])\((?=[a-zü]*[\u00e0-\u00fc\u0101-\u01dc])[a
 const GARBAGE = /(?<=[\u4e00-\u9fff])(?:\?+[A-Za-z]|\?{2,})(?=[\u4e00-\u9fff])|\uFFFD+/g;
 
 /** Stray pinyin annotations and mis-decoding garbage from mirrored pages. */
+const MIRROR_NOISE = new RegExp(`${PINYIN.source}|${GARBAGE.source}`, 'g');
+
 export function stripMirrorNoise(src: MappedText): MappedText {
-  return replaceMapped(src, new RegExp(`${PINYIN.source}|${GARBAGE.source}`, 'g'), () => '');
+  return replaceMapped(src, MIRROR_NOISE, () => '');
 }
 
 // **bold**, __bold__, leading heading marks.

@@ -14,6 +14,8 @@ export const FURNITURE_LINES: { name: string; re: RegExp }[] = [
   // Lists of unrelated dated entries after the article (入驻:2026-02-23, 举办:… 至 …).
   { name: 'dated entry', re: /^[\u4e00-\u9fff]{1,6}\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}(?:\s*(?:至|-|~)\s*\d{4}-\d{1,2}-\d{1,2})?$/ },
   { name: 'bare date', re: /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/ },
+  // A date and the issuing office, under the title (`2024-04-19  某县经济和信息化局`).
+  { name: 'date and issuer', re: /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?:来源\s*[:：]\s*)?[\u4e00-\u9fff]{2,24}$|^(?:来源\s*[:：]\s*)?[\u4e00-\u9fff]{2,24}\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/ },
   // Telephone numbers on their own line.
   { name: 'phone', re: /^(?:(?:联系)?电话|Tel|传真)?\s*[:：]?\s*(?:\(?0\d{2,3}\)?[-\s]?)?\d{7,8}$/i },
   // Photo credits: `… 孙鹏伟 摄`, `… 资料片`, and the caption block's heading.
@@ -22,7 +24,7 @@ export const FURNITURE_LINES: { name: string; re: RegExp }[] = [
   { name: 'byline', re: /^(?=.{0,30}$)(?!.*[。,;])(?:.*(?:记者|通讯员|特约撰稿|撰稿|采写|整理|客户端|编辑)).*$/ },
 ];
 
-const PUBLISHED = /(?:发布日期|发布时间|发文日期|时间|日期)\s*[:：]\s*(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})/;
+const PUBLISHED = /(?:(?:发布日期|发布时间|发文日期|时间|日期)\s*[:：]\s*|^|\s)(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})/;
 
 export interface FurnitureResult {
   text: MappedText;

@@ -13,3 +13,15 @@ describe('classify', () => {
     expect(classify('欢迎来到彩票开奖网,六合彩资料大全,博彩娱乐城。').relevant).toBe(false);
   });
 });
+
+describe('classify: investment news and policy explainers', () => {
+  it('accepts an investment-promotion story', () => {
+    const story = '临江日报讯 重大项目集中签约活动举行,现场签约项目48个,总投资386.5亿元。今年以来,我市坚持招商引资,新签约亿元以上项目312个,协议投资额2150亿元,同比增长23.6%。';
+    expect(classify(story, { region: '临江市' }).relevant).toBe(true);
+  });
+  it('rejects a policy explainer, industrial words and all', () => {
+    const r = classify('《临江市支持制造业数字化转型若干措施》政策解读。适用对象:规模以上工业企业。支持内容:对智能制造示范工厂奖励200万元。申报时间:6月1日至30日。');
+    expect(r.relevant).toBe(false);
+    expect(r.reasons.some((x) => x.includes('policy explainer'))).toBe(true);
+  });
+});

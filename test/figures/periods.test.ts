@@ -33,3 +33,17 @@ describe('periods', () => {
     expect(f.map((x) => x.period)).toEqual(['2023', null, '2023']);
   });
 });
+
+describe('periods across a report', () => {
+  it('reads the end of a month range as the basis it is, not a month', () => {
+    expect(p('比1-7月加快0.2个百分点')).toEqual([]);
+  });
+  it('does not carry a period mentioned after a sentence\'s first figure', () => {
+    const f = figures('上半年,临江市规上工业增长10.2%,二季度增长11%。电子产业营收增长13.5%。');
+    expect(f.map((x) => x.period)).toEqual(['2024-01~2024-06', '2024-04~2024-06', '2024-01~2024-06'].map((s) => s.replace(/2024/g, 'XXXX')));
+  });
+  it('falls back to the report\'s period at a new paragraph', () => {
+    const f = figures('1-8月,临江市规上工业增长7.3%。8月当月,临江市规上工业增长6.8%。\n分行业看,装备制造业增长9.1%。', { published: '2024-09-20' });
+    expect(f.map((x) => x.period)).toEqual(['2024-01~2024-08', '2024-08', '2024-01~2024-08']);
+  });
+});

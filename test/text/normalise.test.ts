@@ -36,3 +36,12 @@ describe('normalise', () => {
     expect(quoteOf(n, from, to)).toBe('工業(yè)投資增長１２％');
   });
 });
+
+describe('date and issuer lines', () => {
+  it('drops a date line with the issuing office and keeps the date', () => {
+    const n = normalise('临水县工业开门红\n2024-04-19  临水县经济和信息化局\n\n一季度,全县工业增长9%。');
+    expect(normalise('标题\n2024-05-16 来源：临江日报\n正文。').text).toBe('标题正文。');
+    expect(n.text).not.toContain('经济和信息化局');
+    expect(n.published).toBe('2024-04-19');
+  });
+});

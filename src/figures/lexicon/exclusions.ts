@@ -24,8 +24,23 @@ export const SPEC_CONTEXT = /全球最大|全球首|世界最大|世界首|国�
 /** Things whose size in tonnes or watts is a specification when it stands right before them. */
 export const SPEC_NOUNS = /^.{0,6}(?:船|轮|舰|机组|风机|汽缸|铸件|电池|芯片|机床|钻井平台|集装箱)/;
 
-/** After a number and its unit: a threshold or class, part of a name (`100万元及以上项目`, `30兆瓦级`). */
-export const THRESHOLD_AFTER = /^(?:及以上|以上|以下|以内|级|档|型)/;
+/**
+ * After a number and its unit: a threshold or class, part of a name (`100万元及以上项目`,
+ * `500万元以上的`, `30兆瓦级`). `150家以上` ending its clause is a figure (at least 150).
+ */
+export const THRESHOLD_AFTER = /^(?:(?:及以上|以上|以下|以内)(?=[的\u4e00-\u9fff])|级|档|型)/;
+
+/** Words before an amount that make it a rule of a subsidy scheme (`奖励200万元`, `最高不超过300万元`). */
+export const SUBSIDY_BEFORE = ['奖励', '补助', '补贴', '资助', '奖补', '给予', '最高', '不超过', '不高于', '最多'];
+
+/** Words after an amount or a rate that make it a rule of a subsidy scheme (`按投资额的10%给予补助`). */
+export const SUBSIDY_AFTER = ['给予', '予以', '补助', '补贴', '奖补', '资助'];
 
 /** Before a number: `前200户` is a list, `第6家` an ordinal, `对19个集群的分工` an object. */
 export const LIST_BEFORE = /(?:(?<![目此之以提当])前|第|每|连续|对)$/;
+
+/**
+ * Indicators about visitors, seats and parking: numbers in tourism and event notes, not
+ * about how a region's industry is doing.
+ */
+export const NOT_INDUSTRIAL_SUBJECT = /游客|游人|旅客|门票|车位|停车|观众|床位|客流/;

@@ -47,6 +47,9 @@ export const INDICATORS: IndicatorEntry[] = [
 /** Indicator words that name a single project or firm: figures about them are tier 2. */
 export const SINGLE_ENTITY = /项目|企业|公司|集团|基地|园区|产线|工厂/;
 
+/** All the firms of a class across the region (`规模以上工业企业营业收入`): not a single entity. */
+export const REGION_WIDE_FIRMS = /规模以上(?:工业)?企业|(?:国有控股|股份制|外商投资|私营|民营)企业/g;
+
 /** Abbreviations written out in indicators, as ANNOTATION.md asks (`规上` → `规模以上`). */
 export const ABBREVIATIONS: [string, string][] = [
   ['规上', '规模以上'],
@@ -58,6 +61,7 @@ const ABBR_MAP = new Map(ABBREVIATIONS);
 const TIER1_RE = new RegExp(INDICATORS.filter((e) => e.tier === 1).flatMap((e) => [e.canonical, ...e.aliases]).join('|'));
 
 export function canonicalIndicator(s: string): string {
+  if (!ABBREVIATIONS.some(([a]) => s.includes(a))) return s;
   return s.replace(ABBR_RE, (a) => ABBR_MAP.get(a) ?? a);
 }
 

@@ -42,7 +42,7 @@ export const NEEDS_SUFFIX = new Set(['白银', '长治', '大同', '中山', '�
 
 export interface RegionInfo {
   name: string;
-  level: 'city' | 'province' | 'country';
+  level: 'county' | 'city' | 'province' | 'country';
   province: string | null;
 }
 
@@ -72,11 +72,37 @@ export const REGION_MENTION = new RegExp(
   'g',
 );
 
+/** Words that stand for the document's own county, district or development zone. */
+export const OWN_LOCAL_WORDS = ['全县', '我县', '本县', '全区', '我区', '本区', '园区', '全园区'];
+
+/**
+ * Endings of the names of counties and development zones (`长兴县`, `株洲高新区`), which the
+ * table does not list; the name is these plus one to four characters before.
+ */
+export const LOCAL_SUFFIXES = ['高新技术产业开发区', '经济技术开发区', '高新区', '经开区', '开发区', '新区', '县'];
+
+/**
+ * Characters before 区 that make an ordinary word (园区, 示范区, 景区, 社区), not a district's
+ * name (`江宁区`): a plain district counts only without these and when the text says 全区.
+ */
+export const NOT_DISTRICT_BEFORE = '园范城景社贸片街能护辖地山市县老矿库厂校小营验行聚发新高经税港湾业心圈乡镇省全我本各分该两';
+
+/** Words right after a local name that show it is part of another word (`县城`, `县域`). */
+export const NOT_LOCAL_AFTER = /[城域级委]/;
+
 /** For each first character of a region word (generic ones such as 全国, 我市 included), the word lengths, longest first. */
 export const REGION_FIRST_CHARS = new Map<number, number[]>();
-for (const k of [...byMention.keys(), '全国', '国家', '全省', '我省', '本省', '全市', '我市', '本市']) {
+/**
+ * Marks of the characters that open a region word (bit 1) and that come second in one
+ * (bit 2): most places in a text are ruled out by two array reads, without cutting out a
+ * candidate string.
+ */
+export const REGION_CHAR_MARKS = new Uint8Array(0x10000);
+for (const k of [...byMention.keys(), '全国', '国家', '全省', '我省', '本省', '全市', '我市', '本市', ...OWN_LOCAL_WORDS]) {
   const lens = REGION_FIRST_CHARS.get(k.charCodeAt(0)) ?? [];
   if (!lens.includes(k.length)) lens.push(k.length);
   lens.sort((a, b) => b - a);
   REGION_FIRST_CHARS.set(k.charCodeAt(0), lens);
+  REGION_CHAR_MARKS[k.charCodeAt(0)] |= 1;
+  REGION_CHAR_MARKS[k.charCodeAt(1)] |= 2;
 }

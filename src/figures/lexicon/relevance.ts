@@ -13,6 +13,7 @@ export const POSITIVE: Signal[] = [
   { name: 'industrial policy terms', re: /新型工业化|制造业|产业集群|产业链|专精特新|单项冠军|智能制造|工业互联网|数字化转型/, weight: 1 },
   { name: 'industry authority', re: /工信|工业和信息化|经信|经济和信息化|发改委|统计局/, weight: 0.5 },
   { name: 'project and firm counts', re: /\d+(?:多|余)?(?:家|个|项)(?:企业|项目|平台|工厂|车间)/, weight: 0.5 },
+  { name: 'investment promotion', re: /签约项目|招商引资|亿元以上(?:工业)?项目|重大项目集中(?:签约|开工)/, weight: 1.5 },
 ];
 
 export const NEGATIVE: Signal[] = [
@@ -20,5 +21,7 @@ export const NEGATIVE: Signal[] = [
   { name: 'sports or entertainment', re: /赛事|比赛|球队|运动员|冠军赛|演唱会|电影|综艺|明星/, weight: 1.5 },
   { name: 'definition page', re: /^.{0,40}(?:是指|指的是|是一种|百科|词条)/, weight: 2 },
   { name: 'spam', re: /彩票|博彩|六合彩|娱乐城|开奖|赌场|百家乐|代孕|贷款秒批/, weight: 4 },
+  // Explainers and calls for applications state a scheme's rules, not how a region is doing.
+  { name: 'policy explainer or call for applications', re: /政策解读|一图读懂|申报条件|申报时间|申报材料|适用对象|支持内容|自发布之日起施行/, weight: 2 },
   { name: 'national policy text', re: /各省、自治区、直辖市|国务院各部委|现印发给你们|请结合实际认真贯彻执行/, weight: 2 },
 ];
