@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { normalise } from '../text/normalise.ts';
+import { normalise, type NormalisedText } from '../text/normalise.ts';
 import { hashSlice } from './hash32.ts';
 import { minhash, lshBands } from './minhash.ts';
 import { SHINGLE_SIZE } from './thresholds.ts';
@@ -33,7 +33,11 @@ const NUMBER = /\d+(?:\.\d+)?/g;
  * so a mirror that only re-punctuates or re-flows a report still hashes the same.
  */
 export function dedupFeatures(raw: string): DedupFeatures {
-  const n = normalise(raw);
+  return featuresOfNormalised(normalise(raw));
+}
+
+/** `dedupFeatures` for a text already normalised, as the pipeline has it. */
+export function featuresOfNormalised(n: NormalisedText): DedupFeatures {
   const text = n.text.replace(NOT_TEXT, '');
   const shingles = shingleSet(text);
   const signature = minhash(shingles);
@@ -69,7 +73,7 @@ function telling(n: string): boolean {
   return v >= 10 && !(v >= 1900 && v <= 2100 && n.length === 4);
 }
 
-function traditionalShare(n: ReturnType<typeof normalise>): number {
+function traditionalShare(n: NormalisedText): number {
   let han = 0;
   let converted = 0;
   for (let i = 0; i < n.text.length; i++) {

@@ -1,7 +1,8 @@
-import { extractFromNormalised, normaliseCached } from './extract.ts';
+import { normalise, type NormalisedText } from '../text/normalise.ts';
+import { extractFromNormalised } from './extract.ts';
 import { NEGATIVE, POSITIVE } from './lexicon/relevance.ts';
 import { detectRegion } from './region.ts';
-import type { DocumentContext, Relevance } from './types.ts';
+import type { DocumentContext, Figure, Relevance } from './types.ts';
 
 /** Score above which a page is mailed as a report. */
 export const RELEVANCE_THRESHOLD = 0.5;
@@ -12,7 +13,14 @@ export const RELEVANCE_THRESHOLD = 0.5;
  * circulars weigh against. The score is a logistic of the summed weights.
  */
 export function classify(text: string, ctx: DocumentContext = {}): Relevance {
-  const n = normaliseCached(text);
+  const n = normalise(text);
+  return classifyNormalised(n, extractFromNormalised(n, ctx), ctx);
+}
+
+const NEGATIVE_GLOBAL = NEGATIVE.map((s) => ({ ...s, re: new RegExp(s.re.source, 'g') }));
+
+/** `classify` for a text already normalised and its figures already extracted, as the pipeline has them. */
+export function classifyNormalised(n: NormalisedText, figures: Figure[], ctx: DocumentContext = {}): Relevance {
   const reasons: string[] = [];
   let sum = -2;
   for (const s of POSITIVE) {
@@ -21,8 +29,8 @@ export function classify(text: string, ctx: DocumentContext = {}): Relevance {
       reasons.push(`+${s.weight} ${s.name}`);
     }
   }
-  for (const s of NEGATIVE) {
-    const hits = n.text.match(new RegExp(s.re.source, 'g'))?.length ?? 0;
+  for (const s of NEGATIVE_GLOBAL) {
+    const hits = n.text.match(s.re)?.length ?? 0;
     // A passing mention of tourism in an economic report is not a tourism story.
     if (hits >= (s.weight >= 2 ? 1 : 3)) {
       sum -= s.weight;
@@ -34,7 +42,6 @@ export function classify(text: string, ctx: DocumentContext = {}): Relevance {
     sum += 0.5;
     reasons.push(`+0.5 region ${region}`);
   } else reasons.push('no region named');
-  const figures = extractFromNormalised(n, ctx);
   const headline = figures.filter((f) => f.tier === 1).length;
   const regional = figures.filter((f) => f.region && f.region !== '全国').length;
   if (headline) {

@@ -492,19 +492,7 @@ function dedupe(drafts: Draft[]): Draft[] {
   return out;
 }
 
-let lastRaw: string | null = null;
-let lastNormalised: NormalisedText | null = null;
-
-/** Normalises once per text: the pipeline calls classify and extract on the same article. */
-export function normaliseCached(raw: string): NormalisedText {
-  if (raw !== lastRaw || !lastNormalised) {
-    lastNormalised = normalise(raw);
-    lastRaw = raw;
-  }
-  return lastNormalised;
-}
-
 /** Key figures of an article, from its raw text as scraped (ANNOTATION.md fields). */
 export function extractFigures(text: string, ctx: DocumentContext = {}): Figure[] {
-  return extractFromNormalised(normaliseCached(text), ctx);
+  return extractFromNormalised(normalise(text), ctx);
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
-import { dedupFeatures } from '../dedup/features.ts';
-import { classify } from '../figures/classify.ts';
-import { extractFigures } from '../figures/extract.ts';
+import { featuresOfNormalised } from '../dedup/features.ts';
+import { classifyNormalised } from '../figures/classify.ts';
+import { extractFromNormalised } from '../figures/extract.ts';
+import { normalise } from '../text/normalise.ts';
 import { saveArticle, type SaveStatus } from '../store/articles.ts';
 
 /** An article as the crawl hands it over: fetched and cut out of its page, not yet read. */
@@ -29,9 +30,10 @@ export interface ProcessResult {
 /** normalise → classify → extract → dedupe → store, for one article. */
 export async function processArticle(db: Db, article: FetchedArticle): Promise<ProcessResult> {
   const ctx = { region: article.region, published: article.publishedAt };
-  const relevance = classify(article.text, ctx);
-  const figures = extractFigures(article.text, ctx);
-  const dedup = dedupFeatures(article.text);
+  const normalised = normalise(article.text);
+  const figures = extractFromNormalised(normalised, ctx);
+  const relevance = classifyNormalised(normalised, figures, ctx);
+  const dedup = featuresOfNormalised(normalised);
   const saved = await saveArticle(
     db,
     {
