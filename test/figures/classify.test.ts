@@ -19,6 +19,12 @@ describe('classify: investment news and policy explainers', () => {
     const story = '临江日报讯 重大项目集中签约活动举行,现场签约项目48个,总投资386.5亿元。今年以来,我市坚持招商引资,新签约亿元以上项目312个,协议投资额2150亿元,同比增长23.6%。';
     expect(classify(story, { region: '临江市' }).relevant).toBe(true);
   });
+  it('accepts a story about a plant coming on stream', () => {
+    const story = '临江港储能装备产业园一期项目近日投产。该项目总投资18.4亿元,全部达产后年产值可达50亿元。园区已落户上下游企业16家,前三季度完成产值22.7亿元,同比增长31.2%。';
+    const r = classify(story, { region: '临江市' });
+    expect(r.relevant).toBe(true);
+    expect(r.reasons).toContain('+1.5 industrial project');
+  });
   it('rejects a policy explainer, industrial words and all', () => {
     const r = classify('《临江市支持制造业数字化转型若干措施》政策解读。适用对象:规模以上工业企业。支持内容:对智能制造示范工厂奖励200万元。申报时间:6月1日至30日。');
     expect(r.relevant).toBe(false);

@@ -13,6 +13,8 @@ export const POSITIVE: Signal[] = [
   { name: 'industrial policy terms', re: /新型工业化|制造业|产业集群|产业链|专精特新|单项冠军|智能制造|工业互联网|数字化转型/, weight: 1 },
   { name: 'industry authority', re: /工信|工业和信息化|经信|经济和信息化|发改委|统计局/, weight: 0.5 },
   { name: 'project and firm counts', re: /\d+(?:多|余)?(?:家|个|项)(?:企业|项目|平台|工厂|车间)/, weight: 0.5 },
+  // A plant or park coming on stream is what investment-promotion staff follow most closely.
+  { name: 'industrial project', re: /总投资|投产|达产|竣工|下线|产值|产能/, weight: 1.5 },
   { name: 'investment promotion', re: /签约项目|招商引资|亿元以上(?:工业)?项目|重大项目集中(?:签约|开工)/, weight: 1.5 },
 ];
 
