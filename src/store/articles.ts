@@ -2,7 +2,7 @@ import type { Db } from '../db/connect.ts';
 import { dedupFeatures, type DedupFeatures } from '../dedup/features.ts';
 import { MIRROR_TRADITIONAL_SHARE } from '../dedup/thresholds.ts';
 import type { Figure, Relevance } from '../figures/types.ts';
-import { createStory, findStory, lockStories, refreshStory, replaceBands } from './stories.ts';
+import { findStory, insertBands, lockStories, openStory, refreshStory, replaceBands, setPrimary } from './stories.ts';
 
 export interface ArticleRecord {
   sourceId: string;
@@ -83,33 +83,37 @@ export async function saveArticle(db: Db, a: ArticleRecord, figures: Figure[]): 
     if (existing) {
       // The same page with new text is a revision of its story, wherever the story was first seen.
       articleId = existing.id;
+      storyId = existing.story_id ?? (await openStory(trx, a.fetchedAt));
       const { fetched_at: _keepFirstFetch, ...changes } = row;
-      await trx.updateTable('articles').set({ ...changes, revised_at: a.fetchedAt }).where('id', '=', articleId).execute();
+      await trx
+        .updateTable('articles')
+        .set({ ...changes, story_id: storyId, revised_at: a.fetchedAt })
+        .where('id', '=', articleId)
+        .execute();
       await trx.deleteFrom('figures').where('article_id', '=', articleId).execute();
-      storyId = existing.story_id ?? (await createStory(trx, articleId, a.fetchedAt));
+      await replaceBands(trx, articleId, features.bands);
+      await refreshStory(trx, storyId, a.fetchedAt, true);
       duplicateOf = existing.duplicate_of;
       status = 'updated';
     } else {
-      articleId = (await trx.insertInto('articles').values(row).returning('id').executeTakeFirstOrThrow()).id;
-      const match = await findStory(trx, features, articleId);
-      if (match) {
-        storyId = match.storyId;
-        duplicateOf = match.articleId;
-        const revision = match.sourceId === a.sourceId && match.similarity.verdict !== 'identical';
-        status = revision ? 'revised' : 'duplicate';
+      // Looked up before the insert, so the article goes in with its story in one statement.
+      const match = await findStory(trx, features);
+      const revision = match !== null && match.sourceId === a.sourceId && match.similarity.verdict !== 'identical';
+      status = match ? (revision ? 'revised' : 'duplicate') : 'new';
+      storyId = match?.storyId ?? (await openStory(trx, a.fetchedAt));
+      duplicateOf = match?.articleId ?? null;
+      articleId = (
         await trx
-          .updateTable('articles')
-          .set({ story_id: storyId, duplicate_of: duplicateOf, revised_at: revision ? a.fetchedAt : null })
-          .where('id', '=', articleId)
-          .execute();
-      } else {
-        storyId = await createStory(trx, articleId, a.fetchedAt);
-        duplicateOf = null;
-        status = 'new';
-      }
+          .insertInto('articles')
+          .values({ ...row, story_id: storyId, duplicate_of: duplicateOf, revised_at: revision ? a.fetchedAt : null })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      await insertBands(trx, articleId, features.bands);
+      // A story's first article is its primary; a later place may take over from it.
+      if (match) await refreshStory(trx, storyId, a.fetchedAt, revision);
+      else await setPrimary(trx, storyId, articleId);
     }
-    await replaceBands(trx, articleId, features.bands);
-    await refreshStory(trx, storyId, a.fetchedAt, status === 'updated' || status === 'revised');
     if (figures.length) {
       await trx
         .insertInto('figures')

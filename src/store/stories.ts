@@ -25,15 +25,14 @@ export async function lockStories(trx: Trx): Promise<void> {
  * normalised text, else the best near duplicate among the articles sharing an LSH band key,
  * confirmed by comparing the texts themselves.
  */
-export async function findStory(trx: Trx | Db, f: DedupFeatures, excludeId: number): Promise<StoryMatch | null> {
-  const twin = await trx
+export async function findStory(trx: Trx | Db, f: DedupFeatures, excludeId?: number): Promise<StoryMatch | null> {
+  let twins = trx
     .selectFrom('articles')
     .select(['id', 'story_id', 'source_id'])
     .where('content_hash', '=', f.contentHash)
-    .where('id', '!=', excludeId)
-    .where('story_id', 'is not', null)
-    .orderBy('id')
-    .executeTakeFirst();
+    .where('story_id', 'is not', null);
+  if (excludeId !== undefined) twins = twins.where('id', '!=', excludeId);
+  const twin = await twins.orderBy('id').executeTakeFirst();
   if (twin) {
     return { articleId: twin.id, storyId: twin.story_id!, sourceId: twin.source_id, similarity: compareFeatures(f, f) };
   }
@@ -50,13 +49,14 @@ export async function findStory(trx: Trx | Db, f: DedupFeatures, excludeId: numb
 }
 
 /** Articles sharing at least one band key, the most shared first: an index lookup per key. */
-export async function nearCandidates(trx: Trx | Db, bands: string[], excludeId: number) {
+export async function nearCandidates(trx: Trx | Db, bands: string[], excludeId?: number) {
   if (!bands.length) return [];
-  const hits = trx
+  let keys = trx
     .selectFrom('article_bands')
     .select(['article_id', (eb) => eb.fn.countAll<string>().as('shared')])
-    .where('band', 'in', bands)
-    .where('article_id', '!=', excludeId)
+    .where('band', 'in', bands);
+  if (excludeId !== undefined) keys = keys.where('article_id', '!=', excludeId);
+  const hits = keys
     .groupBy('article_id')
     .orderBy('shared', 'desc')
     .orderBy('article_id')
@@ -71,20 +71,24 @@ export async function nearCandidates(trx: Trx | Db, bands: string[], excludeId: 
     .execute();
 }
 
-export async function replaceBands(trx: Trx, articleId: number, bands: string[]): Promise<void> {
-  await trx.deleteFrom('article_bands').where('article_id', '=', articleId).execute();
+export async function insertBands(trx: Trx, articleId: number, bands: string[]): Promise<void> {
   const unique = [...new Set(bands)];
   if (unique.length) await trx.insertInto('article_bands').values(unique.map((band) => ({ band, article_id: articleId }))).execute();
 }
 
-export async function createStory(trx: Trx, articleId: number, at: Date): Promise<number> {
-  const { id } = await trx
-    .insertInto('stories')
-    .values({ primary_article_id: articleId, first_seen_at: at, updated_at: at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx.updateTable('articles').set({ story_id: id }).where('id', '=', articleId).execute();
+export async function replaceBands(trx: Trx, articleId: number, bands: string[]): Promise<void> {
+  await trx.deleteFrom('article_bands').where('article_id', '=', articleId).execute();
+  await insertBands(trx, articleId, bands);
+}
+
+/** A new story; its primary article is set once that article is stored. */
+export async function openStory(trx: Trx, at: Date): Promise<number> {
+  const { id } = await trx.insertInto('stories').values({ first_seen_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
   return id;
+}
+
+export async function setPrimary(trx: Trx, storyId: number, articleId: number): Promise<void> {
+  await trx.updateTable('stories').set({ primary_article_id: articleId }).where('id', '=', storyId).execute();
 }
 
 /** Re-reads a story's places and makes the best of them its primary article. */
