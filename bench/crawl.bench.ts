@@ -9,8 +9,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import { CheerioCrawler, Configuration } from '@crawlee/cheerio';
+import pg from 'pg';
 import { crawlInline } from '../src/crawl/inline.ts';
-import { openDb } from '../src/db/connect.ts';
+import { SourceCrawler } from '../src/crawl/source-crawler.ts';
+import { openDb, type Db } from '../src/db/connect.ts';
 import { SourceSchema } from '../src/sources/schema.ts';
 import { ARTICLES, PER_PAGE } from '../test/fixtures/bench-site.ts';
 
@@ -53,7 +55,7 @@ const source = (id: string, prefix: string, rendering: 'static' | 'browser', max
     rendering,
     list: { urls: [`${base}/${prefix}/index.html`], item: 'ul.list li', date: 'span.date', pagePattern: 'index_{n}.html', maxPages },
     article: { title: 'h1', date: '.info', body: '#zoom' },
-    politeness: { perMinute: 6000, concurrency: CONCURRENCY },
+    politeness: { perMinute: 60_000, concurrency: CONCURRENCY },
   });
 
 const plain = await measure(async () => {
@@ -83,13 +85,47 @@ const bare = await measure(async () => {
   return n;
 });
 
-const db = await openDb({});
-const pipeline = await measure(async () => {
-  const r = await crawlInline(db, { userAgent: 'indwatch-bench/1' }, source('bench-static', 'list', 'static', listPages));
-  if (r.stored !== ARTICLES) throw new Error(`stored ${r.stored} of ${ARTICLES}: ${JSON.stringify(r.errors.slice(0, 3))}`);
+const crawlOnly = await measure(async () => {
+  const r = await new SourceCrawler({
+    source: source('bench-crawl-only', 'list', 'static', listPages),
+    userAgent: 'indwatch-bench/1',
+    isKnown: async () => new Set(),
+    onArticle: async () => {},
+  }).run();
   return r.listPages + r.articlePages;
 });
-await db.destroy();
+
+async function pipelineOn(db: Db): Promise<Figure> {
+  try {
+    return await measure(async () => {
+      const r = await crawlInline(db, { userAgent: 'indwatch-bench/1' }, source('bench-static', 'list', 'static', listPages));
+      if (r.stored !== ARTICLES) throw new Error(`stored ${r.stored} of ${ARTICLES}: ${JSON.stringify(r.errors.slice(0, 3))}`);
+      return r.listPages + r.articlePages;
+    });
+  } finally {
+    await db.destroy();
+  }
+}
+
+const pipeline = await pipelineOn(await openDb({}));
+// The same crawl storing into a PostgreSQL server (a throwaway database), when one is reachable.
+const pgAdmin = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const pgName = `indwatch_bench_${process.pid}`;
+const admin = async (q: string) => {
+  const c = new pg.Client({ connectionString: pgAdmin });
+  await c.connect();
+  await c.query(q).finally(() => c.end());
+};
+let pipelinePg: Figure | null = null;
+try {
+  await admin(`create database ${pgName}`);
+  const url = new URL(pgAdmin);
+  url.pathname = `/${pgName}`;
+  pipelinePg = await pipelineOn(await openDb({ databaseUrl: url.toString() }));
+  await admin(`drop database ${pgName}`);
+} catch (err) {
+  process.stderr.write(`PostgreSQL pipeline skipped: ${(err as Error).message}\n`);
+}
 
 function treeRssMb(): number {
   const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=']).toString().trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
@@ -118,8 +154,12 @@ const results = {
   concurrency: CONCURRENCY,
   plainHttp: plain,
   bareCheerioCrawler: bare,
+  crawlOnly,
   pipeline,
+  pipelinePostgres: pipelinePg,
+  crawlOnlyVsBare: round(crawlOnly.pagesPerSecond / bare.pagesPerSecond),
   pipelineVsBare: round(pipeline.pagesPerSecond / bare.pagesPerSecond),
+  pipelinePostgresVsBare: pipelinePg && round(pipelinePg.pagesPerSecond / bare.pagesPerSecond),
   pipelineVsPlain: round(pipeline.pagesPerSecond / plain.pagesPerSecond),
   bareVsPlain: round(bare.pagesPerSecond / plain.pagesPerSecond),
   browser: { ...browser, peakRssMb: Math.round(peak) },
@@ -132,8 +172,11 @@ else {
       `crawl of ${ARTICLES} articles + ${listPages} list pages, concurrency ${CONCURRENCY}`,
       row('plain HTTP client', plain),
       row('bare CheerioCrawler', bare),
-      row('indwatch pipeline', pipeline),
-      `pipeline / bare CheerioCrawler: ${results.pipelineVsBare}   pipeline / plain HTTP: ${results.pipelineVsPlain}   bare / plain: ${results.bareVsPlain}`,
+      row('indwatch crawl only', crawlOnly),
+      row('pipeline, PGlite', pipeline),
+      ...(pipelinePg ? [row('pipeline, PostgreSQL', pipelinePg)] : []),
+      `vs bare CheerioCrawler: crawl only ${results.crawlOnlyVsBare}, pipeline on PGlite ${results.pipelineVsBare}${pipelinePg ? `, on PostgreSQL ${results.pipelinePostgresVsBare}` : ''}`,
+      `pipeline (PGlite) / plain HTTP: ${results.pipelineVsPlain}   bare / plain: ${results.bareVsPlain}`,
       `${row('browser (Chromium)', browser)}  peak RSS ${results.browser.peakRssMb} MB (node + Chromium)`,
     ].join('\n') + '\n',
   );

@@ -75,9 +75,9 @@ async function bulkLoad(client: pg.Client, from: number, to: number): Promise<vo
       [lo, hi],
     );
     await client.query(
-      `insert into articles (id, source_id, url, title, raw_hash, content_hash, clean_text, relevant, relevance, fetched_at, updated_at, story_id, dedup_length)
+      `insert into articles (id, source_id, url, title, raw_hash, content_hash, clean_text, relevant, relevance, fetched_at, updated_at, story_id, dedup_length, dedup_text, dedup_numbers)
        select i, 'bench', 'http://bench.example.cn/art/' || i || '.html', '报道' || i, md5(i::text), md5('c' || i), '合成文本' || i,
-              false, '{"score":0,"reasons":[]}', now(), now(), i, 500
+              false, '{"score":0,"reasons":[]}', now(), now(), i, 500, '合成文本' || i, ''
        from generate_series($1::int, $2::int) i`,
       [lo, hi],
     );

@@ -148,6 +148,12 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0004_dedup_text': {
+    async up(db: Kysely<unknown>) {
+      // What deduplication compares, kept so candidates need not be normalised again on every lookup.
+      await db.schema.alterTable('articles').addColumn('dedup_text', 'text').addColumn('dedup_numbers', 'text').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -41,6 +41,9 @@ export interface ArticlesTable {
   story_id: number | null;
   /** Length of the text deduplication compares, to prefer the fuller version of a story. */
   dedup_length: Generated<number>;
+  /** The text as deduplication compares it, and its telling numbers (space-separated); null on rows older than 0004. */
+  dedup_text: string | null;
+  dedup_numbers: string | null;
   /** Converted from traditional characters: a mirror's copy, never a story's primary. */
   mirror: Generated<boolean>;
   /** Set when the page's text changed after it was first stored, or it revises an earlier page of its source. */

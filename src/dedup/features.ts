@@ -39,17 +39,20 @@ export function dedupFeatures(raw: string): DedupFeatures {
 /** `dedupFeatures` for a text already normalised, as the pipeline has it. */
 export function featuresOfNormalised(n: NormalisedText): DedupFeatures {
   const text = n.text.replace(NOT_TEXT, '');
+  const compared = comparable(text, (n.text.match(NUMBER) ?? []).filter(telling), createHash('sha256').update(text).digest('hex').slice(0, 32));
+  return { ...compared, text, bands: lshBands(compared.signature), traditionalShare: traditionalShare(n) };
+}
+
+/** What comparing two texts needs (src/dedup/similarity.ts). */
+export type Comparable = Pick<DedupFeatures, 'contentHash' | 'shingles' | 'numbers' | 'signature'>;
+
+/**
+ * A stored article as a candidate is compared, from what it keeps (`dedup_text`, `dedup_numbers`,
+ * `content_hash`): its text need not be normalised again on every lookup.
+ */
+export function comparable(text: string, numbers: Iterable<string>, contentHash: string): Comparable {
   const shingles = shingleSet(text);
-  const signature = minhash(shingles);
-  return {
-    contentHash: createHash('sha256').update(text).digest('hex').slice(0, 32),
-    text,
-    shingles,
-    numbers: new Set((n.text.match(NUMBER) ?? []).filter(telling)),
-    signature,
-    bands: lshBands(signature),
-    traditionalShare: traditionalShare(n),
-  };
+  return { contentHash, shingles, numbers: new Set(numbers), signature: minhash(shingles) };
 }
 
 /** Character n-grams, not words: Chinese has no spaces to split on. */

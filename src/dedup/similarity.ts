@@ -1,4 +1,4 @@
-import type { DedupFeatures } from './features.ts';
+import type { Comparable } from './features.ts';
 import { estimateJaccard } from './minhash.ts';
 import { CONTAINMENT_MIN_JACCARD, MIN_NUMBERS_TO_COMPARE, SAME_CONTAINMENT, SAME_JACCARD, SAME_NUMBERS } from './thresholds.ts';
 
@@ -16,7 +16,7 @@ export interface Similarity {
 }
 
 /** Compares two texts the way a candidate from the index is confirmed before two articles are joined. */
-export function compareFeatures(a: DedupFeatures, b: DedupFeatures): Similarity {
+export function compareFeatures(a: Comparable, b: Comparable): Similarity {
   const shared = intersectionSize(a.shingles, b.shingles);
   const union = a.shingles.size + b.shingles.size - shared;
   const jaccard = union ? shared / union : 1;

@@ -67,7 +67,7 @@ export const ArticleSchema = z
 
 export const PolitenessSchema = z
   .object({
-    perMinute: z.number().positive().max(6000).default(30),
+    perMinute: z.number().positive().max(60_000).default(30),
     concurrency: z.number().int().min(1).max(32).default(2),
     timeoutSecs: z.number().positive().max(600).default(30),
     maxBytes: z.number().int().min(1024).default(5_000_000),

@@ -71,6 +71,8 @@ export async function saveArticle(db: Db, a: ArticleRecord, figures: Figure[]): 
       relevant: a.relevance.relevant,
       relevance: JSON.stringify({ score: a.relevance.score, reasons: a.relevance.reasons }),
       dedup_length: features.text.length,
+      dedup_text: features.text,
+      dedup_numbers: [...features.numbers].join(' '),
       mirror: features.traditionalShare >= MIRROR_TRADITIONAL_SHARE,
       fetched_at: a.fetchedAt,
       updated_at: a.fetchedAt,

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
-import { dedupFeatures, type DedupFeatures } from '../dedup/features.ts';
+import { comparable, dedupFeatures, type DedupFeatures } from '../dedup/features.ts';
 import { choosePrimary } from '../dedup/primary.ts';
 import { compareFeatures, type Similarity } from '../dedup/similarity.ts';
 import { MAX_CANDIDATES } from '../dedup/thresholds.ts';
@@ -39,7 +39,11 @@ export async function findStory(trx: Trx | Db, f: DedupFeatures, excludeId?: num
   const candidates = await nearCandidates(trx, f.bands, excludeId);
   let best: StoryMatch | null = null;
   for (const c of candidates) {
-    const similarity = compareFeatures(f, dedupFeatures(c.clean_text));
+    const stored =
+      c.dedup_text === null
+        ? dedupFeatures(c.clean_text!)
+        : comparable(c.dedup_text, c.dedup_numbers?.split(' ').filter(Boolean) ?? [], c.content_hash);
+    const similarity = compareFeatures(f, stored);
     if (similarity.verdict === 'different') continue;
     if (!best || similarity.jaccard > best.similarity.jaccard) {
       best = { articleId: c.id, storyId: c.story_id!, sourceId: c.source_id, similarity };
@@ -65,7 +69,16 @@ export async function nearCandidates(trx: Trx | Db, bands: string[], excludeId?:
   return trx
     .selectFrom(hits)
     .innerJoin('articles', 'articles.id', 'hits.article_id')
-    .select(['articles.id', 'articles.story_id', 'articles.source_id', 'articles.clean_text'])
+    .select([
+      'articles.id',
+      'articles.story_id',
+      'articles.source_id',
+      'articles.content_hash',
+      'articles.dedup_text',
+      'articles.dedup_numbers',
+      // Only rows stored before dedup_text existed need their whole text.
+      sql<string | null>`case when articles.dedup_text is null then articles.clean_text end`.as('clean_text'),
+    ])
     .where('articles.story_id', 'is not', null)
     .orderBy('hits.shared', 'desc')
     .execute();
