@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { extractFigures } from '../figures/extract.ts';
 import type { Figure } from '../figures/types.ts';
+import { eachTextFile } from './text-files.ts';
 
 const OptionsSchema = z.object({
   region: z.string().min(1).optional(),
@@ -37,22 +36,12 @@ export function registerExtract(program: Command): void {
         return;
       }
       const opts = parsed.data;
-      let failed = false;
-      for (const file of files) {
-        let text: string;
-        try {
-          text = await readFile(file, 'utf8');
-        } catch (e) {
-          process.stderr.write(`extract: cannot read ${file}: ${(e as Error).message}\n`);
-          failed = true;
-          continue;
-        }
-        const doc = path.basename(file);
+      const ok = await eachTextFile('extract', files, (doc, text) => {
         const figures = extractFigures(text, { region: opts.region ?? null, published: opts.published ?? null });
         if (opts.jsonl) {
           for (const f of figures) process.stdout.write(`${JSON.stringify({ doc, ...f })}\n`);
         } else process.stdout.write(`${table(doc, figures)}\n\n`);
-      }
-      process.exitCode = failed ? 1 : 0;
+      });
+      process.exitCode = ok ? 0 : 1;
     });
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { figureKey, reconcileFigures, type FigureConflict, type PlacedFigure } from '../dedup/figure-agreement.ts';
-import { storyPlaces } from '../store/stories.ts';
+import { storiesWithPrimary, storyPlaces } from '../store/stories.ts';
 
 export interface DigestFigure {
   tier: number;
@@ -63,21 +63,7 @@ export async function collectDigest(db: Db, filter: DigestFilter): Promise<Diges
   const { since, until } = filter;
   const words = filter.keywords ?? [];
   const regions = filter.regions ?? [];
-  const rows = await db
-    .selectFrom('stories')
-    .innerJoin('articles as p', 'p.id', 'stories.primary_article_id')
-    .leftJoin('sources', 'sources.id', 'p.source_id')
-    .select([
-      'stories.id as story_id',
-      'stories.first_seen_at',
-      'p.id',
-      'p.title',
-      'p.url',
-      'p.region',
-      'p.published_at',
-      'p.source_id',
-      'sources.name as source_name',
-    ])
+  const rows = await storiesWithPrimary(db)
     .where((eb) =>
       eb.or([
         eb.and([eb('stories.first_seen_at', '>=', since), eb('stories.first_seen_at', '<', until)]),
@@ -146,9 +132,9 @@ export async function collectDigest(db: Db, filter: DigestFilter): Promise<Diges
   };
 }
 
-async function storyFigures(db: Db, storyIds: number[]): Promise<FigureRow[]> {
-  if (!storyIds.length) return [];
-  const rows = await db
+/** Figures with the article, story and source they were stated in. */
+function placedFigures(db: Db) {
+  return db
     .selectFrom('figures')
     .innerJoin('articles', 'articles.id', 'figures.article_id')
     .leftJoin('sources', 'sources.id', 'articles.source_id')
@@ -169,10 +155,13 @@ async function storyFigures(db: Db, storyIds: number[]): Promise<FigureRow[]> {
       'articles.source_id',
       'sources.name as source_name',
     ])
-    .where('articles.story_id', 'in', storyIds)
     .orderBy('articles.fetched_at')
-    .orderBy('figures.id')
-    .execute();
+    .orderBy('figures.id');
+}
+
+async function storyFigures(db: Db, storyIds: number[]): Promise<FigureRow[]> {
+  if (!storyIds.length) return [];
+  const rows = await placedFigures(db).where('articles.story_id', 'in', storyIds).execute();
   return rows.map(toFigure);
 }
 
@@ -182,33 +171,11 @@ async function relatedFigures(db: Db, figures: FigureRow[]): Promise<FigureRow[]
   if (!keyed.length) return [];
   const storyIds = [...new Set(figures.map((f) => f.storyId))];
   const triples = [...new Map(keyed.map((f) => [`${f.indicator}\u0001${f.region}\u0001${f.period}`, f])).values()];
-  const rows = await db
-    .selectFrom('figures')
-    .innerJoin('articles', 'articles.id', 'figures.article_id')
-    .leftJoin('sources', 'sources.id', 'articles.source_id')
-    .select([
-      'figures.tier',
-      'figures.indicator',
-      'figures.kind',
-      'figures.value',
-      'figures.unit',
-      'figures.period',
-      'figures.region',
-      'figures.basis',
-      'figures.target',
-      'figures.quote',
-      'figures.article_id',
-      'articles.story_id',
-      'articles.url',
-      'articles.source_id',
-      'sources.name as source_name',
-    ])
+  const rows = await placedFigures(db)
     .where((eb) =>
       eb.or(triples.map((f) => eb.and([eb('figures.indicator', '=', f.indicator), eb('figures.region', '=', f.region), eb('figures.period', '=', f.period)]))),
     )
     .where('articles.story_id', 'not in', storyIds)
-    .orderBy('articles.fetched_at')
-    .orderBy('figures.id')
     .execute();
   return rows.map(toFigure);
 }

@@ -186,9 +186,9 @@ export interface StorySummary {
   alsoAt: { url: string; sourceName: string }[];
 }
 
-/** The latest stories, one row each with their primary article and other places: what a web page lists. */
-export async function listStories(db: Db, options: { limit: number; region?: string }): Promise<StorySummary[]> {
-  let query = db
+/** Stories, one row each with their primary article (`p`) and its source's name. */
+export function storiesWithPrimary(db: Db) {
+  return db
     .selectFrom('stories')
     .innerJoin('articles as p', 'p.id', 'stories.primary_article_id')
     .leftJoin('sources', 'sources.id', 'p.source_id')
@@ -203,7 +203,12 @@ export async function listStories(db: Db, options: { limit: number; region?: str
       'p.published_at',
       'p.source_id',
       'sources.name as source_name',
-    ])
+    ]);
+}
+
+/** The latest stories, one row each with their primary article and other places: what a web page lists. */
+export async function listStories(db: Db, options: { limit: number; region?: string }): Promise<StorySummary[]> {
+  let query = storiesWithPrimary(db)
     .orderBy('stories.first_seen_at', 'desc')
     .orderBy('stories.id', 'desc')
     .limit(options.limit);
