@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import type { DigestOutcome } from '../digest/send.ts';
-import { parseSince } from './duration.ts';
+import { InvalidSinceError, parseSince } from '../digest/since.ts';
+import { UserError } from './errors.ts';
 
 interface PreviewOptions {
   since: string;
@@ -29,7 +30,12 @@ export function registerDigest(program: Command): void {
       const { collectDigest } = await import('../digest/collect.ts');
       const { renderDigest } = await import('../digest/render.ts');
       const config = loadConfig();
-      const since = parseSince(opts.since);
+      let since: Date;
+      try {
+        since = parseSince(opts.since);
+      } catch (err) {
+        throw err instanceof InvalidSinceError ? new UserError(err.message, 2) : err;
+      }
       const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') });
       const data = await collectDigest(db, { since, until: new Date(), regions: opts.region, keywords: opts.keyword }).finally(() => db.destroy());
       const rendered = renderDigest(data, config.timezone);

@@ -1,9 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { parseSince } from '../cli/duration.ts';
 import type { AppContext } from '../context.ts';
 import { collectDigest } from '../digest/collect.ts';
 import { renderDigest } from '../digest/render.ts';
+import { InvalidSinceError, parseSince } from '../digest/since.ts';
 import { nextCrawls } from '../queue/schedulers.ts';
 import { crawlStates } from '../store/sources.ts';
 import { listStories } from '../store/stories.ts';
@@ -76,8 +76,8 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
     return reply.type('text/html; charset=utf-8').send(renderDigest(digest, ctx.config.timezone).html);
   });
 
-  app.setErrorHandler((err: Error & { statusCode?: number; exitCode?: number }, _req, reply) => {
-    const status = err instanceof z.ZodError || err.exitCode === 2 ? 400 : (err.statusCode ?? 500);
+  app.setErrorHandler((err: Error & { statusCode?: number }, _req, reply) => {
+    const status = err instanceof z.ZodError || err instanceof InvalidSinceError ? 400 : (err.statusCode ?? 500);
     reply.code(status).send({ error: err.message });
   });
   return app;
