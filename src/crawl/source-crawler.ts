@@ -308,7 +308,7 @@ export class SourceCrawler {
       if (this.#queued.has(key)) continue;
       const robots = await this.#robots(request.url);
       if (!robots.isAllowed(request.url)) {
-        this.#summary.robotsBlocked++;
+        if (!robots.problem) this.#summary.robotsBlocked++;
         continue;
       }
       this.#queued.add(key);
@@ -331,7 +331,8 @@ export class SourceCrawler {
     const origin = new URL(url).origin;
     if (rules.problem && !this.#robotsProblems.has(origin)) {
       this.#robotsProblems.add(origin);
-      this.#summary.warnings.push(`${origin}: ${rules.problem}; nothing is fetched from it until it can be read`);
+      // An unreachable site is an error of the crawl, not a page robots.txt forbids.
+      this.#summary.errors.push({ url: origin, message: `${rules.problem}; nothing is fetched from it until it can be read` });
     }
     return rules;
   }

@@ -102,4 +102,17 @@ describe('crawling a site that misbehaves', () => {
       await paged.close();
     }
   });
+
+  it('reports a site it cannot reach as an error, not as a page robots.txt forbids', async () => {
+    const gone = await startSite({});
+    const url = gone.url;
+    await gone.close();
+    const source = fixtureSource({ list: { urls: [`${url}/news/index.html`], item: 'ul.list li' }, politeness: { retries: 0 } });
+    const { summary, articles } = await crawlCollect(source);
+    expect(articles).toEqual([]);
+    expect(summary.robotsBlocked).toBe(0);
+    expect(summary.errors).toEqual([
+      { url, message: expect.stringMatching(/^robots\.txt could not be fetched: .*ECONNREFUSED.*; nothing is fetched from it until it can be read$/) },
+    ]);
+  });
 });
