@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { UnrecoverableError, WaitingChildrenError, type Job } from 'bullmq';
 import { z } from 'zod';
 import type { AppContext } from '../src/context.ts';
@@ -16,10 +15,6 @@ export const CrawlJobData = z.object({
   runId: z.number().optional(),
   crawl: z.custom<CrawlSummary>().optional(),
 });
-
-export function articleJobId(url: string): string {
-  return `article-${createHash('sha1').update(url).digest('hex').slice(0, 24)}`;
-}
 
 /**
  * Crawls a source and hands each new article to the article queue as a child job; once they
@@ -39,8 +34,9 @@ export function crawlSourceJob(ctx: AppContext) {
         isKnown: (urls) => knownUrls(ctx.db, urls),
         httpCache: dbHttpCache(ctx.db),
         onArticle: async (article) => {
+          // No job id derived from the URL: a finished job of an earlier crawl would keep the name and
+          // refuse this parent. Storing is idempotent per URL, so a URL processed twice is harmless.
           await ctx.queues.article.add('article', article, {
-            jobId: articleJobId(article.url),
             parent: { id: job.id!, queue: job.queueQualifiedName },
             ignoreDependencyOnFailure: true,
           });

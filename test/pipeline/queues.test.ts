@@ -101,4 +101,22 @@ describe('the pipeline through real BullMQ queues, Redis and the embedded databa
     expect(result.status).toBe('warning');
     expect(result.warnings.join('\n')).toMatch(/list\.item "div\.no-such-list li" matched nothing: has the site changed\?/);
   });
+
+  it('crawls again into an emptied database on the same Redis (finished jobs of earlier crawls are no obstacle)', async () => {
+    const other = await fs.mkdtemp(path.join(os.tmpdir(), 'indwatch-queues-'));
+    await workers.close();
+    const fresh = await openApp(loadConfig({ REDIS_URL, INDWATCH_DATA_DIR: other, INDWATCH_QUEUE_PREFIX: prefix }), {
+      sources: new SourceRegistry([demoSource(site.url)]),
+    });
+    const freshWorkers = startWorkers(fresh);
+    try {
+      const job = await fresh.queues.crawl.add('crawl', { sourceId: 'demo-binhai-gxj' });
+      const result = await waitForJob<CrawlResult>(fresh.queues.crawl, job.id!, () => {});
+      expect(result).toMatchObject({ status: 'ok', stored: 5, errors: [] });
+    } finally {
+      await freshWorkers.close();
+      await fresh.close();
+      await fs.rm(other, { recursive: true, force: true });
+    }
+  });
 });
