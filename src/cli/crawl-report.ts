@@ -4,7 +4,7 @@ import type { CrawlResult } from '../crawl/crawl-result.ts';
 export function formatCrawlResult(r: CrawlResult): string {
   const lines = [
     `${r.sourceId}: ${r.status.toUpperCase()} — ${r.listPages} list page${r.listPages === 1 ? '' : 's'} and ${r.articlePages} article page${r.articlePages === 1 ? '' : 's'} fetched`,
-    `  new articles: ${r.stored}${r.notReports ? ` (${r.notReports} not industrial reports: kept, not mailed)` : ''}; updated: ${r.updated}; revised versions: ${r.revised}; unchanged: ${r.unchanged}`,
+    `  new articles: ${r.stored}${r.notReports ? ` (${r.notReports} ${r.notReports === 1 ? 'is not an industrial report' : 'are not industrial reports'}: kept, not mailed)` : ''}; updated: ${r.updated}; revised versions: ${r.revised}; unchanged: ${r.unchanged}`,
     `  duplicates skipped: ${r.duplicates} stories already found elsewhere, ${r.alreadySeen} links already stored${r.filteredOut ? `, ${r.filteredOut} left out by keyword filters` : ''}`,
     `  key figures extracted: ${r.figures}`,
     ...politenessLine(r),
