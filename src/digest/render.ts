@@ -92,8 +92,16 @@ function conflictLabel(c: FigureConflict): string {
   return [c.indicator, c.region, c.period].filter(Boolean).join(', ');
 }
 
+/** The period and what the figure is measured against, as a report would say it. */
 function context(f: DigestFigure): string {
-  return [f.period, f.basis ? `vs ${f.basis}` : null].filter(Boolean).join(', ');
+  return [f.period, f.basis ? basisPhrase(f.kind, f.basis) : null].filter(Boolean).join(' · ');
+}
+
+function basisPhrase(kind: string, basis: string): string {
+  if (/^(同比|环比)/.test(basis)) return basis;
+  if (kind === 'rank') return `${basis}中`;
+  if (kind === 'share') return `占${basis}`;
+  return `比${basis}`;
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

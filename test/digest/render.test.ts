@@ -58,8 +58,8 @@ describe('digest rendering', () => {
     const { subject, text, html } = renderDigest(digest());
     expect(subject).toBe('indwatch digest 2026-11-01 – 2026-11-08: 2 reports');
     expect(text.indexOf('== 滨海市 ==')).toBeLessThan(text.indexOf('== 示例省 =='));
-    expect(text).toContain('+8.6% 2026-01~2026-09, vs 同比');
-    expect(text).toContain('工业投资: -1.2 个百分点');
+    expect(text).toContain('+8.6% 2026-01~2026-09 · 同比');
+    expect(text).toContain('工业投资: -1.2 个百分点 比全省');
     expect(text).toContain('Also reported by: 镜像站');
     expect(html).toContain('1 other page crawled and left out (not industrial reports)');
   });
