@@ -1,6 +1,6 @@
 import { normalise, type NormalisedText } from '../text/normalise.ts';
 import { extractFromNormalised } from './extract.ts';
-import { NEGATIVE, POSITIVE } from './lexicon/relevance.ts';
+import { NEGATIVE, negativeThreshold, POSITIVE } from './lexicon/relevance.ts';
 import { detectRegion } from './region.ts';
 import type { DocumentContext, Figure, Relevance } from './types.ts';
 
@@ -32,7 +32,7 @@ export function classifyNormalised(n: NormalisedText, figures: Figure[], ctx: Do
   for (const s of NEGATIVE_GLOBAL) {
     const hits = n.text.match(s.re)?.length ?? 0;
     // A passing mention of tourism in an economic report is not a tourism story.
-    if (hits >= (s.weight >= 2 ? 1 : 3)) {
+    if (hits >= negativeThreshold(s.weight)) {
       sum -= s.weight;
       reasons.push(`-${s.weight} ${s.name} (${hits}×)`);
     }

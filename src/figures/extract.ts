@@ -1,12 +1,14 @@
 import { normalise, quoteOf, type NormalisedText } from '../text/normalise.ts';
-import { CUE_FILLERS, FLOW_PREFIXES, GAP_CUES, GROWTH_CUES, LEVEL_CUES, NOT_NOUN_STARTS, RANK_CUES, RESULT_VERBS, SHARE_ENDINGS, STOCK_CUES, TARGET_CUES } from './lexicon/cues.ts';
+import { CUE_FILLERS, FLOW_PREFIXES, GAP_CUES, GROWTH_CUES, LEVEL_CUES, NOT_NOUN_STARTS, RANK_CUES, RESULT_VERBS, SELECTION_VERBS, SHARE_ENDINGS, STOCK_CUES, TARGET_CUES } from './lexicon/cues.ts';
 import { COUNTED_NEEDS_GROWTH, EXCLUDED_COUNTED, GROWTH_CONTEXT, LIST_BEFORE, NOT_INDUSTRIAL_SUBJECT, SPEC_CONTEXT, SPEC_NOUNS, SUBSIDY_AFTER, SUBSIDY_BEFORE, THRESHOLD_AFTER } from './lexicon/exclusions.ts';
 import { isTier1Indicator, REGION_WIDE_FIRMS, SINGLE_ENTITY } from './lexicon/indicators.ts';
 import { unitEntry } from './lexicon/units.ts';
 import { beforeGrowthCue, cleanSubject, indicatorSimilarity, nounFirstIndicator } from './indicator.ts';
 import { documentYear, findPeriods } from './period.ts';
 import { detectRegion, figureRegion, regionFromName } from './region.ts';
-import { regionByMention } from './lexicon/regions.ts';
+import { NOT_DISTRICT_BEFORE, regionByMention } from './lexicon/regions.ts';
+import { ECONOMIC_INDICATOR } from './lexicon/relevance.ts';
+import { readsAsReport } from './report.ts';
 import { findTokens } from './tokens.ts';
 import type { DocumentContext, Figure, FigureKind } from './types.ts';
 
@@ -33,19 +35,27 @@ const NEEDS_GROWTH = new RegExp(`^.{0,2}(?:${alt(COUNTED_NEEDS_GROWTH)})`);
 const COUNTED_START = new RegExp(`^(?:${alt(EXCLUDED_COUNTED)})`);
 const COUNTED_END = new RegExp(`(?:${alt(EXCLUDED_COUNTED)})$`);
 const NOT_NOUN = new RegExp(`^(?:${alt(NOT_NOUN_STARTS)})`);
-const FIRM_SPEAKER = /(?:负责人|董事长|总经理|经理|总裁|创始人|代表)[^,。]{0,8}(?:表示|说|称|透露|介绍)/;
+// An office's spokesman (`市工业和信息化局相关负责人表示`) states the region's plans, not a firm's.
+const FIRM_SPEAKER = /(?<!(?:局|委|厅|办|府|管委会|部门)(?:相关|有关)?)(?:负责人|董事长|总经理|经理|总裁|创始人|代表)[^,。]{0,8}(?:表示|说|称|透露|介绍)/;
 const FIRM_SUBJECT = /公司|企业|集团|我们/;
 const SUBSIDY = new RegExp(`(?:${alt(SUBSIDY_BEFORE)})[^,;]{0,4}$`);
 const SUBSIDY_AFTER_RE = new RegExp(`^(?:的)?(?:${alt(SUBSIDY_AFTER)})`);
 // `39个工业大类行业中有30个`: the first count is the set the second is taken from.
 const DENOMINATOR_TAIL = /^([\u4e00-\u9fff"“”]{1,14}?)中(?:有|共有|的)?$/;
-const INVESTMENT_OF_PREVIOUS = /^(?:总投资|投资总额|总投资额|协议投资额?|计划总投资|计划投资总额)$/;
+const INVESTMENT_OF_PREVIOUS = /^(?:总投资|投资总额|总投资额|协议投资额?|计划总投资|计划投资总额|计划投资|年度计划投资)$/;
 const RESULT_START = new RegExp(`^(?:${alt(RESULT_VERBS)})`);
 // `218家企业入选,入选数量居全省第3位`: the rank of the count just given.
 const COUNT_OF_PREVIOUS = /^(?:入选|上榜|入围|获评|新增|认定)数量$/;
 // `公布…名单,某市218家企业入选`: what they were selected into is the list named before.
 const LIST_NAMED = /(?:公布|发布|公示)了?(?:\d{4}年度?)?(.{2,30}?)名单|([^,:;]{2,30}?)名单(?:正式)?(?:公布|发布|出炉|揭晓)/;
-const BARE_SELECTION = /^(?:入选|上榜|入围)(.{0,6})$/;
+const BARE_SELECTION = new RegExp(`^(${alt(Object.keys(SELECTION_VERBS))})(.{0,6})$`);
+const LIST_THEN_VALUES = /分别(?:有|为|是|新增)?$/;
+const JOINER = /^(?:、|和|及|与)$/;
+// `第七批`, `2024年度` at the head of a list's name say which list, not what was selected.
+const LIST_EDITION = /^(?:\d{4}年度?|第[\d一二三四五六七八九十]+批次?)+/;
+const PLAN_PROGRESS = /^(?:年度|全年)(?:投资)?(?:计划|目标|目标任务|任务)$/;
+// `现有…168家,其中高新技术企业97家`: a part of a stock is a stock too.
+const BREAKDOWN = /^其中/;
 const FLOW_ONLY = /^(?:较年初|比年初|同比)?(?:净增|新增|增加|减少)$/;
 
 interface Draft extends Figure {
@@ -89,18 +99,37 @@ function gapOf(before: string): { sign: 1 | -1; basis: string | null } {
 }
 
 /** `长沙市、株洲市、岳阳市规上工业…` → the regions listed at its head, when there are several. */
-function regionList(s: string): string[] | null {
+function regionList(s: string, wholeLast: boolean): string[] | null {
   const parts = s.replace(/^[,:;、()\s]+/, '').split(/、|和|及|与/);
   if (parts.length < 2) return null;
   const names: string[] = [];
   for (let k = 0; k < parts.length; k++) {
     const p = parts[k];
-    const head = k < parts.length - 1 ? p : (REGION_HEAD.exec(p)?.[0] ?? '');
-    const info = regionByMention(head) ?? (/^[\u4e00-\u9fff]{1,4}[市县]$/.test(head) ? { name: head } : undefined);
-    if (!info || (k === parts.length - 1 && head === p)) return null;
+    const last = k === parts.length - 1;
+    const head = !last || wholeLast ? p : (REGION_HEAD.exec(p)?.[0] ?? '');
+    const info = regionByMention(head) ?? (isLocalName(head) ? { name: head } : undefined);
+    if (!info || (last && !wholeLast && head === p)) return null;
     names.push(info.name);
   }
   return names;
+}
+
+/** `临江市`, `长兴县`, `顺德区` — but not `园区`, `示范区`, whose 区 ends an ordinary word. */
+function isLocalName(s: string): boolean {
+  if (/^[\u4e00-\u9fff]{1,4}[市县]$/.test(s)) return true;
+  return /^[\u4e00-\u9fff]{2}区$/.test(s) && !NOT_DISTRICT_BEFORE.includes(s.charAt(1)) && !NOT_DISTRICT_BEFORE.includes(s.charAt(0));
+}
+
+/**
+ * The words after the last value of a run joined by 、/和 (`14家、11家企业入选`): the noun
+ * that each value of the run counts.
+ */
+function runTail(s: string, tokens: { index: number; end: number; unit: string }[], i: number): string {
+  let j = i;
+  while (j + 1 < tokens.length && tokens[j + 1].unit === tokens[i].unit && JOINER.test(s.slice(tokens[j].end, tokens[j + 1].index))) j++;
+  if (j === i) return s.slice(tokens[i].end, tokens[i].end);
+  const end = Math.min(clauseEndOf(s, tokens[j].end), j + 1 < tokens.length ? tokens[j + 1].index : s.length);
+  return s.slice(tokens[j].end, end);
 }
 
 function lastMatch(re: RegExp, s: string): { index: number; length: number } | null {
@@ -185,6 +214,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
   let yearCtx: string | null = null;
   let docPeriod: string | null = null;
   const drafts: Draft[] = [];
+  let lastList: RegExpExecArray | null = null;
 
   let s0 = 0;
   SENTENCE_END.lastIndex = 0;
@@ -208,6 +238,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
     let prevEnd = 0;
     let group: { kind: FigureKind; sign: 1 | -1; basis: string | null; subjects: string[] | null; regions: string[] | null; index: number } | null = null;
     let denominator: string | null = null;
+    let firstFigure = s.length;
     const hasBook = s.indexOf('《') >= 0;
     const hasQuote = s.indexOf('“') >= 0;
 
@@ -332,7 +363,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         const subject = cleanSubject(before.replace(FROM_COMPARISON, ''));
         const pb = previousBase(sentence, clause, 'rate');
         const name = subject && !GENERIC_SUBJECT.test(subject) ? subject : pb;
-        if (name) indicators.push({ name, base: subject || previousBase(sentence, clause, 'same') || name, basis });
+        // A generic subject (`增速比上半年提高…`) stands for the indicator before it.
+        if (name) indicators.push({ name, base: (subject && !GENERIC_SUBJECT.test(subject) ? subject : previousBase(sentence, clause, 'same')) || name, basis });
       } else if (kind === 'growth') {
         const subject = cleanSubject(beforeGrowthCue(before));
         const name = subject && !GENERIC_SUBJECT.test(subject) ? subject : previousBase(sentence, clause, 'same');
@@ -340,15 +372,25 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       } else if (kind === 'share') {
         let subject = cleanSubject(before);
         if (subject.startsWith('占') && prev) subject = `${previousBase(sentence, clause, 'same')}${subject}`;
+        // `完成年度计划的54.6%`: the share of the plan that the indicator before has reached.
+        if (PLAN_PROGRESS.test(subject) && prev) {
+          basis = subject;
+          subject = `${previousBase(sentence, clause, 'same')}占${subject}比重`;
+        }
         const name = subject && !GENERIC_SUBJECT.test(subject) ? subject : previousBase(sentence, clause, 'same');
         if (name) indicators.push({ name, base: name, basis });
       } else {
-        const trimmedTail = tail.replace(/^[)"”]+/, '');
+        const trimmedTail = (JOINER.test(tail) ? runTail(s, tokens, i) : tail).replace(/^[)"”]+/, '');
         const nounFirst = !/^["”]/.test(tail) && trimmedTail.length >= 2 && /^[\u4e00-\u9fffA-Za-z"“]/.test(trimmedTail) && !NOT_NOUN.test(trimmedTail);
         let name = nounFirst ? nounFirstIndicator(before, trimmedTail) : '';
         const bare = BARE_SELECTION.exec(name);
-        const list = bare ? LIST_NAMED.exec(s.slice(0, t.index)) : null;
-        if (bare && list) name = `${name.slice(0, 2)}${cleanSubject(list[1] ?? list[2])}`;
+        const list = bare ? (LIST_NAMED.exec(s.slice(0, t.index)) ?? lastList) : null;
+        if (bare && list) name = `${SELECTION_VERBS[bare[1]]}${cleanSubject((list[1] ?? list[2]).replace(LIST_EDITION, ''))}`;
+        else if (bare) {
+          // `38家企业入选第七批某某名单`: what they were selected into follows the verb.
+          const object = cleanSubject(after.slice(after.indexOf(bare[1]) + bare[1].length).replace(/名单$/, ''));
+          if (object.length >= 2) name = `${SELECTION_VERBS[bare[1]]}${object}${object.endsWith(bare[2]) ? '' : bare[2]}`;
+        }
         // `…行业中有29个实现增长`: the things counted are named by the set before.
         if (denominator && t.type === 'count' && RESULT_START.test(trimmedTail)) name = `${trimmedTail.replace(/[了的]+$/, '')}的${denominator}`;
         if (!name) {
@@ -378,7 +420,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         if (/分别/.test(clauseBefore)) {
           const rawBefore = kind === 'growth' ? beforeGrowthCue(before) : before.replace(/分别.*$/, '');
           // `长沙市、株洲市、岳阳市规上工业增加值分别增长…`: one indicator, a region for each value.
-          regions = regionList(rawBefore);
+          // `A区、B区分别有14家、11家企业入选`: the list is all that stands before 分别.
+          regions = regionList(rawBefore, kind === 'amount' && LIST_THEN_VALUES.test(before));
           if (regions) groupRegion = regions[0];
           const raw = cleanSubject(rawBefore);
           const parts = regions ? [] : raw.split(/、|和|与|及/).filter((x) => x.length >= 2);
@@ -386,6 +429,10 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
             const zhan = parts[parts.length - 1].indexOf('占');
             const suffix = zhan > 0 ? parts[parts.length - 1].slice(zhan) : '';
             subjects = parts.map((p) => (suffix && !p.includes('占') ? p + suffix : p));
+            indicators = [{ name: subjects[0], base: subjects[0], basis }];
+          } else if (!regions && !raw && group?.subjects && group.subjects.length > 1) {
+            // `A、B分别实现产值x、y,同比分别增长m%、n%`: the second run follows the subjects of the first.
+            subjects = group.subjects;
             indicators = [{ name: subjects[0], base: subjects[0], basis }];
           }
         }
@@ -400,6 +447,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       let period: string | null = periodCtx;
       for (const p of periods) if (p.end <= t.index) period = p.period;
       if (kind !== 'growth' && kind !== 'gap' && STOCK_RE.test(clauseBefore) && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
+      if (kind === 'amount' && prev?.kind === 'amount' && prev.period === null && BREAKDOWN.test(clauseBefore) && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
       let region = groupRegion ?? (kind === 'rank' || kind === 'gap' ? (docRegion?.name ?? null) : figureRegion(before, docRegion));
       // `全国共有120家，其中A类75家`: the breakdown is about the same region.
       if (region === docRegion?.name && prev && prev.region !== region && /其中/.test(s.slice(s.lastIndexOf('共', t.index), t.index))) region = prev.region;
@@ -436,21 +484,26 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         };
         sentence.push(d);
       }
+      if (firstFigure === s.length) firstFigure = t.index;
       prevEnd = t.end;
     }
     // A period inside a sentence after its first figure (`…增长10.2%,二季度增长11%`) is an
-    // aside; only periods that frame a sentence carry over to the next ones.
-    const firstFigure = tokens.length ? tokens[0].index : s.length;
+    // aside; only periods that frame a sentence carry over to the next ones. Numbers that
+    // gave no figure (`第十四届`, a date line) do not end the frame.
     for (const p of periods) {
       if (p.index < firstFigure) {
         periodCtx = p.period;
-        if (tokens.length) docPeriod ??= p.period;
+        if (sentence.length) docPeriod ??= p.period;
       }
       if (p.explicitYear) yearCtx = p.explicitYear;
     }
     drafts.push(...sentence);
+    // Later sentences (`A区有14家企业入选`) mean the list this one named.
+    lastList = LIST_NAMED.exec(s) ?? lastList;
   }
-  return dedupe(drafts).map((d) => ({
+  // Outside a report (a sports or culture story), only economic quantities are key figures.
+  const kept = readsAsReport(text) ? drafts : drafts.filter((d) => ECONOMIC_INDICATOR.test(d.indicator));
+  return dedupe(kept).map((d) => ({
     tier: d.tier,
     region: d.region,
     period: d.period,

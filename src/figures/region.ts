@@ -1,11 +1,11 @@
 import { cleanSubject } from './indicator.ts';
-import { COUNTRY, LOCAL_SUFFIXES, NOT_DISTRICT_BEFORE, NOT_LOCAL_AFTER, OWN_LOCAL_WORDS, PROVINCES, REGION_FIRST_CHARS, REGION_CHAR_MARKS, regionByMention, type RegionInfo } from './lexicon/regions.ts';
+import { BARE_ZONE_WORDS, COUNTRY, LOCAL_SUFFIXES, NOT_DISTRICT_BEFORE, NOT_LOCAL_AFTER, OWN_LOCAL_WORDS, PROVINCES, REGION_FIRST_CHARS, REGION_CHAR_MARKS, regionByMention, ZONE_ABBREVIATIONS, type RegionInfo } from './lexicon/regions.ts';
 
 /** Words that stand for the document's own city or province. */
 const OWN_CITY = /全市|我市|本市/g;
 const OWN_PROVINCE = /(?<![高低快慢于占比较居列])(?:全省|我省|本省)(?![第前各首])/g;
 const OWN_COUNTY = /(?<![高低快慢于占比较居列])(?:全县|我县|本县)(?![第前各首])/g;
-const OWN_ZONE = /(?<![高低快慢于占比较居列])(?:全区|我区|本区|园区)(?![第前各首])/g;
+const OWN_ZONE = new RegExp(`(?<![高低快慢于占比较居列])(?:全区|我区|本区|园区)(?![第前各首])|(?<![\\u4e00-\\u9fff])(?:${BARE_ZONE_WORDS.join('|')})(?![第前各首城域级委])`, 'g');
 const HAN = /[\u4e00-\u9fff]/;
 const LOCAL_SUFFIX_RE = new RegExp(LOCAL_SUFFIXES.join('|'), 'g');
 // A district is named by two characters and 区 (`江宁区`, `南岗区`).
@@ -36,6 +36,16 @@ function localMention(text: string): { name: string; n: number; zone: boolean } 
       if ('全我本各在和与的于及'.includes(first)) break;
       const name = text.slice(m.index - len, end);
       votes.set(name, (votes.get(name) ?? 0) + 1);
+    }
+  }
+  for (const [short, full] of ZONE_ABBREVIATIONS) {
+    for (const [name, n] of votes) {
+      if (!name.endsWith(short)) continue;
+      const long = name.slice(0, -short.length) + full;
+      if (votes.has(long)) {
+        votes.set(long, (votes.get(long) ?? 0) + n);
+        votes.delete(name);
+      }
     }
   }
   let best: [string, number] | null = null;

@@ -2,6 +2,12 @@ import { replaceMapped, type MappedText } from './mapped-text.ts';
 
 // Characters after which a line break really ends a sentence or a block.
 const ENDS_BLOCK = /[。！？!?;；…:]$|[。！？!?][”」』)]$/;
+// Words that open a paragraph or a numbered section, never the rest of a wrapped line: a
+// heading before them (`某市38家企业入选…\n\n近日,…`) stays a line of its own.
+const OPENS_BLOCK = /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|(?:近日|日前|近期|记者从|据了解|据统计)[,，])/;
+
+const SECTION_HEADING = /^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[^,，。;；]*$/;
+const HEADING_MAX = 24;
 
 /**
  * Undoes hard wrapping and stray spacing. A line break (with any blank lines around it)
@@ -17,6 +23,10 @@ export function joinBrokenLines(src: MappedText): MappedText {
     if (m[0].includes('\n')) {
       if (!before || !after) return '\n';
       if (ENDS_BLOCK.test(before)) return '\n';
+      if (OPENS_BLOCK.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return '\n';
+      // A numbered section heading (`三、招商引资`) is a line of its own.
+      const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+      if (m.index - lineStart <= HEADING_MAX && SECTION_HEADING.test(text.slice(lineStart, m.index))) return '\n';
       // A new list item or caption bullet starts its own line.
       if (after === '-' || after === '•') return '\n';
       return '';

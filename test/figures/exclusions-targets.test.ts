@@ -69,3 +69,13 @@ describe('tourism and selection lists', () => {
     ]);
   });
 });
+
+describe('plans told by a spokesman', () => {
+  it('keeps a region\'s targets that an office\'s spokesman states', () => {
+    const f = figures('市工业和信息化局相关负责人表示,力争到2027年,全市专精特新企业达到300家。', { published: '2024-06-01' });
+    expect(f.map((x) => [x.value, x.target])).toEqual([[300, true]]);
+  });
+  it('still skips a firm manager\'s own plans', () => {
+    expect(brief('公司总经理张强表示,企业明年产值力争达到20亿元。')).toEqual([]);
+  });
+});

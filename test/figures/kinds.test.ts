@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brief } from './helpers.ts';
+import { brief, figures } from './helpers.ts';
 
 describe('figure kinds', () => {
   it('signs growth by its verb', () => {
@@ -33,5 +33,22 @@ describe('figure kinds', () => {
   it('counts things named after the number, with what they did', () => {
     expect(brief('临江市新增18家省级技术中心。')).toEqual([['amount', 18, '家', '新增省级技术中心']]);
     expect(brief('临江市共有45家企业纳入省级培育库。')).toEqual([['amount', 45, '家', '纳入省级培育库企业']]);
+  });
+});
+
+describe('shares of a plan and gaps of a generic 增速', () => {
+  it('reads 完成年度计划的N% as a share of the plan', () => {
+    expect(figures('1-9月,临江市完成工业投资86.2亿元,完成年度计划的71.5%。').map((x) => [x.kind, x.value, x.indicator, x.basis])).toEqual([
+      ['amount', 86.2, '工业投资', null],
+      ['share', 71.5, '工业投资占年度计划比重', '年度计划'],
+    ]);
+  });
+  it('names every gap and rank after 增速 by the indicator it stands for', () => {
+    expect(brief('前三季度,临江市规上工业增加值增长7.4%,增速比上半年加快0.5个百分点,高于全省1.6个百分点,居全省第四位。')).toEqual([
+      ['growth', 7.4, '%', '规模以上工业增加值'],
+      ['gap', 0.5, '百分点', '规模以上工业增加值增速'],
+      ['gap', 1.6, '百分点', '规模以上工业增加值增速'],
+      ['rank', 4, '位', '规模以上工业增加值增速'],
+    ]);
   });
 });

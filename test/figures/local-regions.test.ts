@@ -40,3 +40,27 @@ describe('districts', () => {
     expect(detectRegion('临江市产业园区建设。临江市示范区、产业园区发展,全区上下齐努力。全市新增企业。')?.name).toBe('临江市');
   });
 });
+
+describe('development zones that call themselves 开发区', () => {
+  it('counts the bare zone word and the short name for the zone', () => {
+    const text = '临江经济技术开发区一季度经济运行情况\n一季度,开发区规上工业总产值完成96.3亿元,同比增长8.8%。开发区完成固定资产投资21.4亿元。临江经开区新签约项目7个。';
+    expect(detectRegion(text)?.name).toBe('临江经济技术开发区');
+    const f = figures(text);
+    expect(f.map((x) => x.region)).toEqual(Array(f.length).fill('临江经济技术开发区'));
+    expect(f[0].indicator).toBe('规模以上工业总产值');
+  });
+});
+
+describe('districts listed before 分别', () => {
+  it('gives each listed district its count of the thing named after the run', () => {
+    const f = figures('临江市新增省级专精特新企业60家。从区域看,江北区、东湖区分别有21家、9家企业获评。');
+    expect(f.slice(1).map((x) => [x.region, x.value, x.indicator])).toEqual([
+      ['江北区', 21, '获评企业'],
+      ['东湖区', 9, '获评企业'],
+    ]);
+  });
+  it('does not read ordinary words ending in 区 as a district list', () => {
+    const f = figures('临江市园区、示范区分别有12家、8家企业获评。', { region: '临江市' });
+    expect(f.map((x) => x.region)).toEqual(['临江市', '临江市']);
+  });
+});

@@ -47,3 +47,20 @@ describe('periods across a report', () => {
     expect(f.map((x) => x.period)).toEqual(['2024-01~2024-08', '2024-08', '2024-01~2024-08']);
   });
 });
+
+describe('periods framing a sentence after numbers that are not figures', () => {
+  it('carries a year stated after an ordinal or a date in the same sentence', () => {
+    const f = figures('——2025年2月8日在临江市第十届人民代表大会第三次会议上一、2024年工作回顾过去一年,全市工业增加值增长6.1%。规上工业营业收入增长4.2%。');
+    expect(f.map((x) => [x.indicator, x.period])).toEqual([
+      ['工业增加值', '2024'],
+      ['规模以上工业营业收入', '2024'],
+    ]);
+  });
+  it('keeps a part of a stock (其中…) a stock', () => {
+    const f = figures('上半年,临江市工业投资增长8%。目前,全市现有规上工业企业420家,其中高新技术企业136家。');
+    expect(f.slice(1).map((x) => [x.indicator, x.value, x.period])).toEqual([
+      ['规模以上工业企业', 420, null],
+      ['高新技术企业', 136, null],
+    ]);
+  });
+});

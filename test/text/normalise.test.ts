@@ -45,3 +45,16 @@ describe('date and issuer lines', () => {
     expect(n.published).toBe('2024-04-19');
   });
 });
+
+describe('headings before paragraphs and sections', () => {
+  it('keeps a title apart from a paragraph that opens with 近日/日前', () => {
+    expect(normalise('临江12家企业入选省级名单\n\n近日,省工信厅公布名单。').text).toBe('临江12家企业入选省级名单\n近日,省工信厅公布名单。');
+    expect(normalise('标题一行\n日前,全市增长。').text).toBe('标题一行\n日前,全市增长。');
+  });
+  it('keeps a numbered section heading on a line of its own', () => {
+    expect(normalise('工作回顾\n\n二、项目投资\n上半年完成投资12亿元。').text).toBe('工作回顾\n二、项目投资\n上半年完成投资12亿元。');
+  });
+  it('still joins a hard-wrapped line whose next line merely continues it', () => {
+    expect(normalise('全市完成\n\n产值12.5亿元。').text).toBe('全市完成产值12.5亿元。');
+  });
+});

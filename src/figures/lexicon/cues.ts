@@ -86,7 +86,10 @@ export const FLOW_PREFIXES = ['新增', '新获评', '新认定', '新培育', '
  * Verbs that, after `N家企业`, say what the counted things did; the gold style writes them
  * before the noun (`纳入…信息库企业`).
  */
-export const RESULT_VERBS = ['入选', '入围', '纳入', '通过', '完成', '取得', '签署', '达成', '获评', '获得', '获批', '上榜', '进入', '验证', '已陆续', '陆续', '已', '顺利', '投产', '建成', '建设完成', '落地', '签约', '位列', '列入', '认定', '参与', '实现', '各获得', '开工', '竣工'];
+export const RESULT_VERBS = ['榜上有名', '入选', '入围', '纳入', '通过', '完成', '取得', '签署', '达成', '获评', '获得', '获批', '上榜', '进入', '验证', '已陆续', '陆续', '已', '顺利', '投产', '建成', '建设完成', '落地', '签约', '位列', '列入', '认定', '参与', '实现', '各获得', '开工', '竣工'];
 
 /** After a number and its unit, these words show that it is not followed by a noun. */
 export const NOT_NOUN_STARTS = ['以上', '以下', '以内', '及以上', '左右', '之', '的', '同比', '比', '较', '增长', '下降', '占', '位居', '居', '列', '排', '是', '为', '分别', '和', '及', '与', '至', '到', '后', '前', '内', '其中', '以', '用于', '主要', '共', '累计', '达', '同期', '增速', '建设', '用', '投资', '实施', '开展', '推动', '带动', '在', '左', '上下', '规模', '资金', '近日', '日前', '近期', '此前', '昨日', '今天', '今年', '目前'];
+
+/** Verbs of being selected into a list, and the verb the indicator is written with (`榜上有名` → `入选`). */
+export const SELECTION_VERBS: Record<string, string> = { 入选: '入选', 上榜: '上榜', 入围: '入围', 榜上有名: '入选' };

@@ -82,6 +82,21 @@ export const OWN_LOCAL_WORDS = ['全县', '我县', '本县', '全区', '我区'
 export const LOCAL_SUFFIXES = ['高新技术产业开发区', '经济技术开发区', '高新区', '经开区', '开发区', '新区', '县'];
 
 /**
+ * Short forms of zone endings (`银川经开区` for `银川经济技术开发区`): a mention of the short
+ * form counts for the full name the text also uses.
+ */
+export const ZONE_ABBREVIATIONS: [string, string][] = [
+  ['经开区', '经济技术开发区'],
+  ['高新区', '高新技术产业开发区'],
+];
+
+/**
+ * Zone endings that, standing alone at the head of a clause (`上半年,开发区完成…`), are the
+ * zone's report speaking of itself, as 全区 is.
+ */
+export const BARE_ZONE_WORDS = ['高新技术产业开发区', '经济技术开发区', '开发区', '经开区', '高新区'];
+
+/**
  * Characters before 区 that make an ordinary word (园区, 示范区, 景区, 社区), not a district's
  * name (`江宁区`): a plain district counts only without these and when the text says 全区.
  */

@@ -20,10 +20,27 @@ export const POSITIVE: Signal[] = [
 
 export const NEGATIVE: Signal[] = [
   { name: 'tourism', re: /旅游|景区|游客|门票|文旅|酒店|民宿|度假/, weight: 1 },
-  { name: 'sports or entertainment', re: /赛事|比赛|球队|运动员|冠军赛|演唱会|电影|综艺|明星/, weight: 1.5 },
+  { name: 'sports or entertainment', re: /赛事|比赛|球队|运动员|冠军赛|马拉松|参赛|选手|跑者|赛道|鸣枪|演唱会|电影|综艺|明星/, weight: 1.5 },
+  { name: 'culture event', re: /文化节|艺术节|音乐节|演出|展演|非遗|博物馆|观展|书展|灯会|庙会/, weight: 1 },
   { name: 'definition page', re: /^.{0,40}(?:是指|指的是|是一种|百科|词条)/, weight: 2 },
   { name: 'spam', re: /彩票|博彩|六合彩|娱乐城|开奖|赌场|百家乐|代孕|贷款秒批/, weight: 4 },
   // Explainers and calls for applications state a scheme's rules, not how a region is doing.
   { name: 'policy explainer or call for applications', re: /政策解读|一图读懂|申报条件|申报时间|申报材料|适用对象|支持内容|自发布之日起施行/, weight: 2 },
   { name: 'national policy text', re: /各省、自治区、直辖市|国务院各部委|现印发给你们|请结合实际认真贯彻执行/, weight: 2 },
 ];
+
+/** Positive signals that show a page reports on industry, as opposed to merely naming it. */
+export const REPORT_EVIDENCE = new Set(['industrial indicator', 'industrial policy terms', 'industrial project', 'investment promotion']);
+
+/**
+ * What an indicator must name for its figure to be kept from a page that is not an
+ * industrial report (a marathon, a festival): an economic or industrial quantity.
+ * Participants, volunteers, finishing times and distances name none of these; plain
+ * `项目` or `企业` (a festival's items, an event's sponsors) are not enough either.
+ */
+export const ECONOMIC_INDICATOR = /工业|制造|产业|增加值|产值|产量|产能|营业收入|营收|利润|税收|投资|进出口|出口|外资|生产总值|GDP|用电量|能耗|集群|专精特新|成交额/;
+
+/** A negative signal counts once it fires this often (strong ones on a single hit). */
+export function negativeThreshold(weight: number): number {
+  return weight >= 2 ? 1 : 3;
+}
