@@ -1,5 +1,5 @@
 import { normalise, quoteOf, type NormalisedText } from '../text/normalise.ts';
-import { CUE_FILLERS, FLOW_PREFIXES, GAP_CUES, GROWTH_CUES, LEVEL_CUES, NOT_NOUN_STARTS, RANK_CUES, RESULT_VERBS, SELECTION_VERBS, SHARE_ENDINGS, STOCK_CUES, TARGET_CUES } from './lexicon/cues.ts';
+import { CUE_FILLERS, FLOW_PREFIXES, GAP_CUES, GROWTH_CUES, LEVEL_CUES, NOT_NOUN_STARTS, PERIOD_QUALIFIERS, RANK_CUES, RESULT_VERBS, SELECTION_VERBS, SHARE_ENDINGS, SHARED_MEASURES, STOCK_CUES, TARGET_CUES } from './lexicon/cues.ts';
 import { COUNTED_NEEDS_GROWTH, EXCLUDED_COUNTED, GROWTH_CONTEXT, LIST_BEFORE, NOT_INDUSTRIAL_SUBJECT, SPEC_CONTEXT, SPEC_NOUNS, SUBSIDY_AFTER, SUBSIDY_BEFORE, THRESHOLD_AFTER } from './lexicon/exclusions.ts';
 import { isTier1Indicator, REGION_WIDE_FIRMS, SINGLE_ENTITY } from './lexicon/indicators.ts';
 import { unitEntry } from './lexicon/units.ts';
@@ -27,7 +27,11 @@ const RANK_SCOPE = /全国|全省|全市|全区|省内|国内|东北|东三省|�
 const RANK_CONTEXT = new RegExp(`${alt(RANK_CUES)}|全国|全省|全市|全区|省内|国内|各市|城市|东北|东三省|全球|世界`);
 const GAP_RE = new RegExp(alt(GAP_CUES.map((c) => c.word)), 'g');
 const GAP_SIGN = new Map(GAP_CUES.map((c) => [c.word, c.sign]));
-const BASIS_RE = /(?:高于|低于|快于|慢于|领先|高出|较|比)(.*?)(?:提高|提升|增加|下降|回落|减少|降低|扩大|收窄|加快|放缓|上升)?了?$/;
+const BASIS_RE = /(?:高于|低于|快于|慢于|领先|高出|较|比)(.*?)(?:分别|均)?(?:提高|提升|增加|下降|回落|减少|降低|扩大|收窄|加快|放缓|上升|高出|低|高|快|慢)?了?$/;
+// `比全省高`, `较全国低`: the direction stands after the basis.
+const RATE_END = /(?<=.{2})(?:增速|增幅|增长率|降幅)$/;
+const RATE_IS = /(增速|增幅|增长率|降幅)(?:分别|同比|均|仍)*(?:为|是|达到|达)$/;
+const COMPARED_DIRECTION = /(?:比|较)[^比较]{1,12}?(高出|高|快|低|慢)了?$/;
 // A gap's subject ends where its comparison starts (`增速高于全省…`).
 const FROM_COMPARISON = new RegExp(`(?:${BASIS_RE.source.slice(0, BASIS_RE.source.indexOf(')') + 1)}).*$`);
 const GENERIC_SUBJECT = /^(?:数量|总数|总量|规模|增速|增幅|总额|总计|合计|数|个数|家数|总数达到)?$/;
@@ -51,12 +55,32 @@ const LIST_NAMED = /(?:公布|发布|公示)了?(?:\d{4}年度?)?(.{2,30}?)名�
 const BARE_SELECTION = new RegExp(`^(${alt(Object.keys(SELECTION_VERBS))})(.{0,6})$`);
 const LIST_THEN_VALUES = /分别(?:有|为|是|新增)?$/;
 const JOINER = /^(?:、|和|及|与)$/;
+// `分别增长5.2%、9.6%和下降1.8%`: a value of a run may bring its own direction.
+const JOINED_CUE = new RegExp(`^(?:、|和|及|与)(${alt(GROWTH_CUES.map((c) => c.word))})$`);
+const GROWTH_SIGN = new Map(GROWTH_CUES.map((c) => [c.word, c.sign]));
+const LIST_JOINERS = /和|及|与/g;
+const SHARED_MEASURE_END = new RegExp(`(?:${alt(SHARED_MEASURES)})$`);
+const QUALIFIER = new RegExp(alt(PERIOD_QUALIFIERS));
+const MONTH_QUALIFIER = /当月|单月|本月/;
+const RUN_PERIOD = /^(\d{4}|XXXX)-\d{2}~\1-(\d{2})$/;
 // `第七批`, `2024年度` at the head of a list's name say which list, not what was selected.
 const LIST_EDITION = /^(?:\d{4}年度?|第[\d一二三四五六七八九十]+批次?)+/;
 const PLAN_PROGRESS = /^(?:年度|全年)(?:投资)?(?:计划|目标|目标任务|任务)$/;
 // `现有…168家,其中高新技术企业97家`: a part of a stock is a stock too.
 const BREAKDOWN = /^其中/;
 const FLOW_ONLY = /^(?:较年初|比年初|同比)?(?:净增|新增|增加|减少)$/;
+
+/** A run of values after one subject list (`A、B分别增长x%、y%`) and what they share. */
+interface RunGroup {
+  kind: FigureKind;
+  sign: 1 | -1;
+  basis: string | null;
+  /** One basis per value (`快于全国、全省2.4和0.7个百分点`). */
+  bases: string[] | null;
+  subjects: string[] | null;
+  regions: string[] | null;
+  index: number;
+}
 
 interface Draft extends Figure {
   start: number;
@@ -67,6 +91,9 @@ interface Draft extends Figure {
 
 /** What a percentage after these words is: a change (with its sign) or a share. */
 function percentKind(before: string, clause: string): { kind: 'growth' | 'share'; sign: 1 | -1 } {
+  // `增速分别为5.2%`, `降幅为3%`: a rate of change stated with a verb of being is still a change.
+  const rate = RATE_IS.exec(before);
+  if (rate) return { kind: 'growth', sign: rate[1] === '降幅' ? -1 : 1 };
   let s = before;
   for (let guard = 0; guard < 8; guard++) {
     if (LEVEL_CUES.some((w) => s.endsWith(w))) return { kind: 'share', sign: 1 };
@@ -93,7 +120,11 @@ function gapOf(before: string): { sign: 1 | -1; basis: string | null } {
   let sign: 1 | -1 = 1;
   GAP_RE.lastIndex = 0;
   for (const m of before.matchAll(GAP_RE)) sign = GAP_SIGN.get(m[0]) ?? 1;
-  const b = BASIS_RE.exec(before);
+  const d = COMPARED_DIRECTION.exec(before);
+  if (d) sign = d[1] === '低' || d[1] === '慢' ? -1 : 1;
+  let b = BASIS_RE.exec(before);
+  // `高于全国1.4个百分点、高于全省0.6个百分点`: the basis of the second is after the first value.
+  if (b && /\d/.test(b[1])) b = BASIS_RE.exec(before.slice(before.search(/\d\D*$/) + 1)) ?? b;
   const basis = b ? b[1].replace(/^了|了$/g, '') || null : null;
   return { sign, basis };
 }
@@ -130,6 +161,89 @@ function runTail(s: string, tokens: { index: number; end: number; unit: string }
   if (j === i) return s.slice(tokens[i].end, tokens[i].end);
   const end = Math.min(clauseEndOf(s, tokens[j].end), j + 1 < tokens.length ? tokens[j + 1].index : s.length);
   return s.slice(tokens[j].end, end);
+}
+
+/** How many values a run joined by 、/和 holds, starting with token `i` (`2.4个和0.7个百分点` → 2). */
+function runCount(s: string, tokens: { index: number; end: number; unit: string }[], i: number): number {
+  let j = i;
+  while (j + 1 < tokens.length && tokens[j + 1].unit === tokens[i].unit) {
+    const between = s.slice(tokens[j].end, tokens[j + 1].index);
+    if (!JOINER.test(between) && !(tokens[i].unit === '%' && JOINED_CUE.test(between))) break;
+    j++;
+  }
+  return j - i + 1;
+}
+
+/**
+ * The subjects of a `分别` list with `n` values. Names may hold 和/及 themselves
+ * (`电力热力燃气及水生产和供应业`) or even 、 (`计算机、通信和其他电子设备制造业`): the count of
+ * values says how many subjects there are, and a split or a join is made where the items
+ * then end alike (`…业`, `…业`).
+ */
+function listItems(raw: string, n: number): string[] {
+  if (n < 2) return raw.split(/、|和|与|及/).filter((x) => x.length >= 2);
+  let parts = raw.split('、');
+  const lastPart = parts[parts.length - 1];
+  const measure = SHARED_MEASURE_END.exec(lastPart);
+  const lastItem = measure && measure.index >= 2 ? lastPart.slice(0, measure.index) : lastPart;
+  const ending = lastItem.charAt(lastItem.length - 1);
+  if (parts.length < n) {
+    const cuts: { at: number; alike: boolean }[] = [];
+    let offset = 0;
+    for (const p of parts) {
+      const body = p === lastPart ? lastItem : p;
+      LIST_JOINERS.lastIndex = 0;
+      for (const m of body.matchAll(LIST_JOINERS)) {
+        if (m.index < 2 || body.length - m.index - 1 < 2) continue;
+        cuts.push({ at: offset + m.index, alike: body.charAt(m.index - 1) === ending });
+      }
+      offset += p.length + 1;
+    }
+    const need = n - parts.length;
+    if (cuts.length < need) return parts.length > 1 ? withMeasure(parts, measure?.[0]) : [];
+    const chosen = [...cuts.filter((c) => c.alike), ...cuts.filter((c) => !c.alike)].slice(0, need).map((c) => c.at);
+    const marks = new Set(chosen);
+    parts = [];
+    let from = 0;
+    for (let k = 0; k <= raw.length; k++) {
+      if (k === raw.length || raw.charAt(k) === '、' || marks.has(k)) {
+        parts.push(raw.slice(from, k));
+        from = k + 1;
+      }
+    }
+  } else if (parts.length > n) {
+    // `计算机、通信和其他电子设备制造业`: an item that does not end like the others joins the next.
+    let extra = parts.length - n;
+    const merged: string[] = [];
+    for (let k = 0; k < parts.length; k++) {
+      if (extra > 0 && k < parts.length - 1 && parts[k].charAt(parts[k].length - 1) !== ending) {
+        parts[k + 1] = `${parts[k]}、${parts[k + 1]}`;
+        extra--;
+        continue;
+      }
+      merged.push(parts[k]);
+    }
+    if (merged.length !== n) return raw.split(/、|和|与|及/).filter((x) => x.length >= 2);
+    parts = merged;
+  }
+  return withMeasure(parts.filter((x) => x.length >= 2), measure?.[0]);
+}
+
+/** `采矿业、制造业增加值`: the measure named once after the last item is every item's. */
+function withMeasure(parts: string[], measure: string | undefined): string[] {
+  if (!measure || parts.some((p, k) => k < parts.length - 1 && SHARED_MEASURE_END.test(p))) return parts;
+  return parts.map((p, k) => (k < parts.length - 1 ? p + measure : p));
+}
+
+/** `1-4月…,当月增长`: the last month (or quarter) of the run the sentence is about. */
+function qualifiedPeriod(period: string | null, qualifier: string): string | null {
+  const m = period ? RUN_PERIOD.exec(period) : null;
+  if (!m) return period;
+  const year = m[1];
+  const last = Number(m[2]);
+  if (MONTH_QUALIFIER.test(qualifier)) return `${year}-${String(last).padStart(2, '0')}`;
+  if (last % 3 !== 0) return period;
+  return `${year}-${String(last - 2).padStart(2, '0')}~${year}-${String(last).padStart(2, '0')}`;
 }
 
 function lastMatch(re: RegExp, s: string): { index: number; length: number } | null {
@@ -215,6 +329,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
   let docPeriod: string | null = null;
   const drafts: Draft[] = [];
   let lastList: RegExpExecArray | null = null;
+  // The last figure of the sentence before, for a sentence that opens with `当月…`.
+  let carried: Draft | null = null;
 
   let s0 = 0;
   SENTENCE_END.lastIndex = 0;
@@ -236,7 +352,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
     const tokens = findTokens(s);
     const sentence: Draft[] = [];
     let prevEnd = 0;
-    let group: { kind: FigureKind; sign: 1 | -1; basis: string | null; subjects: string[] | null; regions: string[] | null; index: number } | null = null;
+    let group: RunGroup | null = null;
     let denominator: string | null = null;
     let firstFigure = s.length;
     const hasBook = s.indexOf('《') >= 0;
@@ -256,7 +372,10 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       // The end of the sentence before the number, for the rules that look just behind it.
       const head = s.slice(Math.max(0, t.index - 4), t.index);
       const prev = sentence[sentence.length - 1];
-      const joined = prev && prev.end === from + prevEnd && /^(?:、|和|及|与|,)$/.test(s.slice(prevEnd, t.index));
+      const between = s.slice(prevEnd, t.index);
+      const adjacent = !!prev && prev.end === from + prevEnd;
+      const cueJoin: RegExpExecArray | null = adjacent && t.type === 'percent' && (group as RunGroup | null)?.kind === 'growth' ? JOINED_CUE.exec(between) : null;
+      const joined = adjacent && (/^(?:、|和|及|与|,)$/.test(between) || !!cueJoin);
 
       if (hasBook && isInside(s, t.index, BOOK_OPEN, BOOK_CLOSE)) continue;
       if (hasQuote && t.chinese && t.type !== 'rank' && isInside(s, t.index, QUOTE_OPEN, QUOTE_CLOSE)) continue;
@@ -297,6 +416,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       let value = t.value;
       let unit = t.unit;
       let basis: string | null = null;
+      let bases: string[] | null = null;
       let sign: 1 | -1 = 1;
       const inGroup: boolean = !!(joined && group && t.type !== 'rank' && prev.unit === t.unit);
 
@@ -310,13 +430,22 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         kind = 'rank';
       } else if (t.type === 'points') {
         kind = 'gap';
-        const g: { sign: 1 | -1; basis: string | null } = inGroup && group ? { sign: group.sign, basis: group.basis } : gapOf(clauseBefore);
+        const g: { sign: 1 | -1; basis: string | null } = inGroup && group ? { sign: group.sign, basis: group.bases?.[i - group.index] ?? group.basis } : gapOf(clauseBefore);
         sign = g.sign;
         basis = g.basis;
+        // `快于全国、全省2.4和0.7个百分点`: one basis for each value; one value against both.
+        const sets: string[] = !inGroup && basis ? basis.split(/、|和|及|与/) : [];
+        if (sets.length > 1 && sets.every((x) => x.length >= 2 && !/百分点|%/.test(x))) {
+          const n = runCount(s, tokens, i);
+          if (n === sets.length || n === 1) {
+            bases = sets;
+            basis = sets[0];
+          }
+        }
       } else if (t.type === 'percent' || t.type === 'tenths') {
         if (inGroup && group) {
           kind = group.kind;
-          sign = group.sign;
+          sign = cueJoin ? (GROWTH_SIGN.get(cueJoin[1]) ?? group.sign) : group.sign;
           basis = group.basis;
         } else {
           const pk = t.type === 'tenths' ? { kind: 'share' as const, sign: 1 as const } : percentKind(before, clause);
@@ -364,9 +493,13 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         const pb = previousBase(sentence, clause, 'rate');
         const name = subject && !GENERIC_SUBJECT.test(subject) ? subject : pb;
         // A generic subject (`增速比上半年提高…`) stands for the indicator before it.
-        if (name) indicators.push({ name, base: (subject && !GENERIC_SUBJECT.test(subject) ? subject : previousBase(sentence, clause, 'same')) || name, basis });
+        const base = (subject && !GENERIC_SUBJECT.test(subject) ? subject : previousBase(sentence, clause, 'same')) || name;
+        if (name && base) {
+          if (bases && runCount(s, tokens, i) === 1) for (const b of bases) indicators.push({ name, base, basis: b });
+          else indicators.push({ name, base, basis });
+        }
       } else if (kind === 'growth') {
-        const subject = cleanSubject(beforeGrowthCue(before));
+        const subject = cleanSubject(beforeGrowthCue(before)).replace(RATE_END, '');
         const name = subject && !GENERIC_SUBJECT.test(subject) ? subject : previousBase(sentence, clause, 'same');
         if (name) indicators.push({ name, base: name, basis });
       } else if (kind === 'share') {
@@ -411,9 +544,14 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       let groupRegion: string | null = null;
       if (inGroup && group && group.subjects && kind !== 'rank') {
         const k = i - group.index;
-        if (k < group.subjects.length) indicators = [{ name: group.subjects[k], base: group.subjects[k], basis: indicators[0]?.basis ?? basis }];
+        // A value beyond the subjects listed belongs to none of them.
+        indicators = k < group.subjects.length ? [{ name: group.subjects[k], base: group.subjects[k], basis: indicators[0]?.basis ?? basis }] : [];
       } else if (inGroup && group && group.regions && kind !== 'rank') {
         groupRegion = group.regions[i - group.index] ?? null;
+        if (between !== ',' && between !== '、') indicators = [{ name: prev.indicator, base: prev.base, basis }];
+      } else if (inGroup && group && kind !== 'rank' && between !== ',') {
+        // The joiner before the value (`和`, `和下降`) names nothing: the run keeps its indicator.
+        indicators = [{ name: prev.indicator, base: prev.base, basis }];
       } else if (!inGroup && kind !== 'rank') {
         let subjects: string[] | null = null;
         let regions: string[] | null = null;
@@ -422,9 +560,17 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           // `长沙市、株洲市、岳阳市规上工业增加值分别增长…`: one indicator, a region for each value.
           // `A区、B区分别有14家、11家企业入选`: the list is all that stands before 分别.
           regions = regionList(rawBefore, kind === 'amount' && LIST_THEN_VALUES.test(before));
-          if (regions) groupRegion = regions[0];
-          const raw = cleanSubject(rawBefore);
-          const parts = regions ? [] : raw.split(/、|和|与|及/).filter((x) => x.length >= 2);
+          if (regions) {
+            groupRegion = regions[0];
+            // `A市、B市和C市规上工业…`: the indicator is what follows the last region.
+            const ind = indicators[0];
+            if (ind && /^[和及与]/.test(ind.name)) {
+              const own = cleanSubject(rawBefore.slice(rawBefore.search(/[、和及与][^、和及与]*$/) + 1).replace(REGION_HEAD, ''));
+              if (own) indicators = [{ name: own, base: own, basis: ind.basis }];
+            }
+          }
+          const raw: string = kind === 'growth' ? cleanSubject(rawBefore).replace(RATE_END, '') : cleanSubject(rawBefore);
+          const parts = regions ? [] : listItems(raw, runCount(s, tokens, i));
           if (parts.length > 1) {
             const zhan = parts[parts.length - 1].indexOf('占');
             const suffix = zhan > 0 ? parts[parts.length - 1].slice(zhan) : '';
@@ -436,8 +582,11 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
             indicators = [{ name: subjects[0], base: subjects[0], basis }];
           }
         }
-        group = { kind, sign, basis, subjects, regions, index: i };
+        group = { kind, sign, basis, bases, subjects, regions, index: i };
       }
+      // `…增长8.2%。4月份当月增长12.8%`: a bare period qualifier speaks of the figure before.
+      const qualifier = QUALIFIER.exec(before);
+      if (!indicators.length && qualifier && carried && kind !== 'rank') indicators.push({ name: kind === 'gap' ? `${carried.base}增速` : carried.base, base: carried.base, basis });
       if (!indicators.length || NOT_INDUSTRIAL_SUBJECT.test(indicators[0].name) || NOT_INDUSTRIAL_SUBJECT.test(before)) {
         prevEnd = t.end;
         continue;
@@ -445,7 +594,10 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
 
       // Period, region, target.
       let period: string | null = periodCtx;
-      for (const p of periods) if (p.end <= t.index) period = p.period;
+      // A period in a gap's comparison (`比1-9月、上半年提高`) is its basis, not its period.
+      const compared = kind === 'gap' ? cStart + clauseBefore.search(FROM_COMPARISON) : t.index;
+      for (const p of periods) if (p.end <= t.index && (p.index < compared || compared < cStart)) period = p.period;
+      if (qualifier && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = qualifiedPeriod(period, qualifier[0]);
       if (kind !== 'growth' && kind !== 'gap' && STOCK_RE.test(clauseBefore) && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
       if (kind === 'amount' && prev?.kind === 'amount' && prev.period === null && BREAKDOWN.test(clauseBefore) && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
       let region = groupRegion ?? (kind === 'rank' || kind === 'gap' ? (docRegion?.name ?? null) : figureRegion(before, docRegion));
@@ -498,6 +650,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       if (p.explicitYear) yearCtx = p.explicitYear;
     }
     drafts.push(...sentence);
+    carried = sentence.findLast((d) => d.kind !== 'rank') ?? null;
     // Later sentences (`A区有14家企业入选`) mean the list this one named.
     lastList = LIST_NAMED.exec(s) ?? lastList;
   }

@@ -1,4 +1,4 @@
-import { CUE_FILLERS, FLOW_PREFIXES, GROWTH_CUES, RESULT_VERBS } from './lexicon/cues.ts';
+import { CUE_FILLERS, FLOW_PREFIXES, GROWTH_CUES, PERIOD_QUALIFIERS, RESULT_VERBS } from './lexicon/cues.ts';
 import { canonicalIndicator } from './lexicon/indicators.ts';
 import { BARE_ZONE_WORDS, LOCAL_SUFFIXES, REGION_MENTION } from './lexicon/regions.ts';
 
@@ -10,7 +10,7 @@ const LOCAL_NAME = `[\\u4e00-\\u9fff]{1,4}?(?:${LOCAL_SUFFIXES.join('|')})(?![�
 // Words that open a clause but say nothing about what is measured. An opening quote stays
 // when it is closed inside the subject (`“小巨人”企业`).
 const LEADING = new RegExp(
-  `^(?:[,:;、()”"'《》\\s]|“(?![^”]*”)|其中|同时|此外|另外|最终|在|该|据介绍|据了解|据统计|经统计|截至目前|截至\\d{1,2}月(?:底|末)|目前|现已|已经|已|累计|共计|共有|共|拥有|现有|有(?![色机线效限])|全年|今年以来|今年|年内|年初以来|去年|完成|实现|全市|我市|本市|全省|我省|本省|全国|全县|我县|本县|全区|我区|本区|园区|${BARE_ZONE_WORDS.join('|')}|(?:力争|争取|确保)再?|(?:全部|全面)?(?:达产|建成|投产|达效)后(?:将|可)?|(?:到|至)?\\d{4}年(?:以来|底|末)?|\\d{1,2}[—\\-~至到]\\d{1,2}月份?|前\\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月|上半年|下半年|前?[一二三四]季度|第[一二三四]季度|\\d{1,2}月份?|${REGION_MENTION.source}|(?![占比较与和及在全我本各])[\\u4e00-\\u9fff]{2,3}市(?!场)|${LOCAL_NAME})`,
+  `^(?:[,:;、()”"'《》\\s]|“(?![^”]*”)|其中|同时|此外|另外|最终|在|该|据介绍|据了解|据统计|经统计|截至目前|截至\\d{1,2}月(?:底|末)|目前|现已|已经|已|累计|共计|共有|共|拥有|现有|有(?![色机线效限])|全年|今年以来|今年|年内|年初以来|去年|完成|实现|全市|我市|本市|全省|我省|本省|全国|全县|我县|本县|全区|我区|本区|园区|${BARE_ZONE_WORDS.join('|')}|(?:力争|争取|确保)再?|(?:全部|全面)?(?:达产|建成|投产|达效)后(?:将|可)?|(?:到|至)?\\d{4}年(?:以来|底|末)?|\\d{1,2}[—\\-~至到]\\d{1,2}月份?|前\\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月|上半年|下半年|前?[一二三四]季度|第[一二三四]季度|\\d{1,2}月份?|${PERIOD_QUALIFIERS.join('|')}|${REGION_MENTION.source}|(?![占比较与和及在全我本各])[\\u4e00-\\u9fff]{2,3}市(?!场)|${LOCAL_NAME})`,
 );
 // Words that close a subject before its number: verbs of reaching, hedges.
 const TRAILING_WORDS = [...CUE_FILLERS, '总计', '合计', '累计达到', '累计达', '累计', '完成', '实现', '增至', '升至', '共', '已', '的', '为', '有', '是', '超', '突破', '分别达到', '分别为', '分别', '力争', '争取', '确保', '预计', '有望'];
@@ -18,6 +18,8 @@ const TRAILING = new RegExp(`(?:${alt(TRAILING_WORDS)})$`);
 // A trailing word is never longer than this, so only the end of a subject needs searching.
 const TRAILING_MAX = Math.max(...TRAILING_WORDS.map((w) => w.length));
 const TRAILING_PUNCT = /[,:;、\s(“"]/;
+// A period written after the indicator (`规模以上工业增加值1-4月增长`) is not part of its name.
+const TRAILING_PERIOD = new RegExp(`(?:\\d{1,2}[—\\-~至到]\\d{1,2}月份?|前\\d{1,2}个月|\\d{1,2}月份?|上半年|前三季度|[一二三四]季度)(?:${PERIOD_QUALIFIERS.join('|')})?$|(?:${PERIOD_QUALIFIERS.join('|')})$`);
 // Verbs inside a subject before what it measures: `产业实现产值` → `产业产值`.
 const INNER_VERB = /(?:实现|完成)(?=营业收入|营收|产值|总产值|增加值|利润|投资|工业|出口|进出口)/g;
 // Single-character cues (增, 降) also occur inside indicator names (增加值), so only words count here.
@@ -45,6 +47,11 @@ export function cleanSubject(s: string): string {
 function trimTrailing(t: string): string {
   const m = TRAILING.exec(t.length > TRAILING_MAX ? t.slice(-TRAILING_MAX) : t);
   let end = m ? t.length - m[0].length : t.length;
+  const code = t.charCodeAt(end - 1);
+  if (code === 0x6708 || code === 0x4efd || code === 0x5ea6 || code === 0x5e74 || code === 0x5b63) {
+    const p = TRAILING_PERIOD.exec(t.slice(0, end));
+    if (p && p.index > 0) end = p.index;
+  }
   while (end > 0 && TRAILING_PUNCT.test(t[end - 1])) end--;
   return end === t.length ? t : t.slice(0, end);
 }

@@ -24,12 +24,13 @@ const TOKEN_RE = new RegExp(
     `(?<lv>\\d+(?:\\.\\d+)?|[一二两三四五六七八九十])?(?:个)?(?<lmag>万亿|千亿|百亿)级`,
     `(?<bpre>超|过|逾|近|突破)(?<bmag>万亿|千亿|百亿|万|千)(?<bunit>${UNIT_PATTERN})?`,
     `(?<rank>第(?<rn>\\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?|${FIRST_WORDS.join('|')})`,
-    `(?<![\\d.${CN}A-Za-z])(?:(?<ar>\\d+(?:,\\d{3})*(?:\\.\\d+)?)|(?<cn>[${CN}]+))(?<ap1>多|余)?(?<mag>${MAG})?(?<ap2>多|余)?(?<unit>${UNIT_PATTERN})`,
+    // A minus sign stands before a change only after a word, never inside a range (`1-5月`).
+    `(?:(?<neg>(?<![\\d.%A-Za-z)])-)(?=\\d))?(?<![\\d.${CN}A-Za-z])(?:(?<ar>\\d+(?:,\\d{3})*(?:\\.\\d+)?)|(?<cn>[${CN}]+))(?<ap1>多|余)?(?<mag>${MAG})?(?<ap2>多|余)?(?<unit>${UNIT_PATTERN})`,
   ]
     .join('|')
     // Every token starts with one of these: testing it first spares the alternatives at
     // every other position of a sentence.
-    .replace(/^/, `(?=[\\d${CN}]|个(?:万亿|千亿|百亿)级|[万千百]亿级|[超过逾近](?:万|千|百亿)|突破(?:万|千|百亿)|第|首位|之首|榜首)(?:`)
+    .replace(/^/, `(?=[\\d${CN}]|-\\d|个(?:万亿|千亿|百亿)级|[万千百]亿级|[超过逾近](?:万|千|百亿)|突破(?:万|千|百亿)|第|首位|之首|榜首)(?:`)
     .concat(')'),
   'g',
 );
@@ -78,8 +79,44 @@ export function findTokens(s: string): NumberToken[] {
         unit = '%';
         v = value * 10;
       }
-      out.push({ index, end, value: v, unit, type: u.type, chinese: !!g.cn });
+      const change = u.type === 'percent' || u.type === 'points';
+      if (g.neg && !change) out.push({ index: index + 1, end, value: v, unit, type: u.type, chinese: !!g.cn });
+      else out.push({ index, end, value: g.neg ? -v : v, unit, type: u.type, chinese: !!g.cn });
+      if (change) shareUnit(s, out, u.type === 'points');
     }
   }
   return out;
+}
+
+const JOINERS = '、和及与';
+
+/**
+ * `2.4个和0.7个百分点`, `5.2、9.6和8.1%`: the numbers of a run before the last one share its
+ * unit. Each becomes a token of its own, in place of a count (`2.4个`) read from it.
+ */
+function shareUnit(s: string, out: NumberToken[], points: boolean): void {
+  const last = out[out.length - 1];
+  const run: NumberToken[] = [];
+  let pos = last.index;
+  while (pos > 1 && JOINERS.includes(s.charAt(pos - 1))) {
+    let end = pos - 1;
+    if (points && s.charAt(end - 1) === '个') end--;
+    let start = end;
+    while (start > 0 && /[\d.]/.test(s.charAt(start - 1))) start--;
+    if (start === end || !/\d/.test(s.charAt(start)) || s.charAt(end - 1) === '.') break;
+    let value = Number(s.slice(start, end));
+    if (s.charAt(start - 1) === '-' && !/[\d.%A-Za-z)]/.test(s.charAt(start - 2))) {
+      start--;
+      value = -value;
+    }
+    // A number glued to a word or a range (`第2`, `1-5`) is not a value of the run.
+    if (start > 0 && /[\d.A-Za-z\-—~第]/.test(s.charAt(start - 1))) break;
+    if (!Number.isFinite(value)) break;
+    run.unshift({ index: start, end: points && end < pos - 1 ? end + 1 : end, value, unit: last.unit, type: last.type, chinese: false });
+    pos = start;
+  }
+  if (!run.length) return;
+  out.pop();
+  while (out.length && out[out.length - 1].end > run[0].index) out.pop();
+  out.push(...run, last);
 }

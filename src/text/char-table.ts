@@ -14,6 +14,8 @@ function buildTable(): Uint16Array {
   // Dashes and other look-alikes the rules expect in one form.
   for (const c of [0x2014, 0x2013, 0x2015, 0x2500, 0xfe63]) table[c] = 0x2014; // — as range dash
   table[0xff0d] = 0x2d;
+  // The minus sign of `−1.8%` reads as the hyphen-minus the number grammar knows.
+  table[0x2212] = 0x2d;
 
   const convert = OpenCC.Converter({ from: 'tw', to: 'cn' });
   const chars: string[] = [];

@@ -23,6 +23,36 @@ describe('numbers and units', () => {
     expect(tok('高于全省0.3个百分点')).toEqual([[0.3, '百分点', 'points']]);
     expect(tok('贡献率达到近七成')).toEqual([[70, '%', 'tenths']]);
   });
+  it('reads a minus sign before a percentage, but not a range dash', () => {
+    expect(tok('利润增长-3.4%')).toEqual([[-3.4, '%', 'percent']]);
+    expect(tok('分别增长6.5%和-0.9%')).toEqual([
+      [6.5, '%', 'percent'],
+      [-0.9, '%', 'percent'],
+    ]);
+    expect(tok('预计增长4-6%')).toEqual([[6, '%', 'percent']]);
+    expect(tok('型号A-12%')).toEqual([[12, '%', 'percent']]);
+  });
+  it('gives numbers before a shared unit that unit', () => {
+    expect(tok('高于全国、全省1.3个和0.2个百分点')).toEqual([
+      [1.3, '百分点', 'points'],
+      [0.2, '百分点', 'points'],
+    ]);
+    expect(tok('快于全国、全省1.3和0.2个百分点')).toEqual([
+      [1.3, '百分点', 'points'],
+      [0.2, '百分点', 'points'],
+    ]);
+    expect(tok('分别增长7.7、4.2和-1.5%')).toEqual([
+      [7.7, '%', 'percent'],
+      [4.2, '%', 'percent'],
+      [-1.5, '%', 'percent'],
+    ]);
+    // A count of its own before a percentage keeps its unit.
+    expect(tok('3家企业和12%')).toEqual([
+      [3, '家', 'count'],
+      [12, '%', 'percent'],
+    ]);
+    expect(tok('1-5和8%')).toEqual([[8, '%', 'percent']]);
+  });
   it('reads approximate counts, levels, bare magnitudes and ranks', () => {
     expect(tok('300余家企业')).toEqual([[300, '家', 'count']]);
     expect(tok('打造3千亿级产业集群')).toEqual([[3, '千亿', 'level']]);

@@ -15,6 +15,9 @@ describe('normalise', () => {
   it('turns full-width forms half-width', () => {
     expect(normalise('增长１２．５％，占比：３０％').text).toBe('增长12.5%,占比:30%');
   });
+  it('writes the minus sign and the full-width minus as a hyphen-minus', () => {
+    expect(normalise('分别增长3.1%和−0.6%,回落至－2.4%').text).toBe('分别增长3.1%和-0.6%,回落至-2.4%');
+  });
   it('joins digits split by spaces and hard-wrapped lines', () => {
     expect(normalise('打造3 千亿级产业集群').text).toBe('打造3千亿级产业集群');
     expect(normalise('全市合同成交\n\n额12.5亿元。\n下一段').text).toBe('全市合同成交额12.5亿元。\n下一段');

@@ -93,3 +93,12 @@ export const NOT_NOUN_STARTS = ['以上', '以下', '以内', '及以上', '左�
 
 /** Verbs of being selected into a list, and the verb the indicator is written with (`榜上有名` → `入选`). */
 export const SELECTION_VERBS: Record<string, string> = { 入选: '入选', 上榜: '上榜', 入围: '入围', 榜上有名: '入选' };
+
+/**
+ * What a list of subjects before `分别` may share, written once after the last of them
+ * (`采矿业、制造业增加值` → `采矿业增加值`, `制造业增加值`).
+ */
+export const SHARED_MEASURES = ['增加值', '总产值', '产值', '营业收入', '主营业务收入', '营收', '利润总额', '利润', '投资', '产量', '出口额', '出口', '进出口额', '用电量', '能耗', '销售收入', '销售额', '销量'];
+
+/** Words that narrow a figure to one month or quarter of a run (`4月份当月增长`); they name no indicator. */
+export const PERIOD_QUALIFIERS = ['当月', '单月', '本月', '当季', '单季度', '单季', '本季度'];
