@@ -1,6 +1,7 @@
 import { normalise, type NormalisedText } from '../text/normalise.ts';
 import { extractFromNormalised } from './extract.ts';
-import { NEGATIVE, negativeThreshold, POSITIVE } from './lexicon/relevance.ts';
+import { POSITIVE } from './lexicon/relevance.ts';
+import { firingNegatives } from './report.ts';
 import { detectRegion } from './region.ts';
 import type { DocumentContext, Figure, Relevance } from './types.ts';
 
@@ -17,8 +18,6 @@ export function classify(text: string, ctx: DocumentContext = {}): Relevance {
   return classifyNormalised(n, extractFromNormalised(n, ctx), ctx);
 }
 
-const NEGATIVE_GLOBAL = NEGATIVE.map((s) => ({ ...s, re: new RegExp(s.re.source, 'g') }));
-
 /** `classify` for a text already normalised and its figures already extracted, as the pipeline has them. */
 export function classifyNormalised(n: NormalisedText, figures: Figure[], ctx: DocumentContext = {}): Relevance {
   const reasons: string[] = [];
@@ -29,13 +28,9 @@ export function classifyNormalised(n: NormalisedText, figures: Figure[], ctx: Do
       reasons.push(`+${s.weight} ${s.name}`);
     }
   }
-  for (const s of NEGATIVE_GLOBAL) {
-    const hits = n.text.match(s.re)?.length ?? 0;
-    // A passing mention of tourism in an economic report is not a tourism story.
-    if (hits >= negativeThreshold(s.weight)) {
-      sum -= s.weight;
-      reasons.push(`-${s.weight} ${s.name} (${hits}×)`);
-    }
+  for (const s of firingNegatives(n.text)) {
+    sum -= s.weight;
+    reasons.push(`-${s.weight} ${s.name} (${s.hits}×)`);
   }
   const region = detectRegion(n.text)?.name ?? ctx.region ?? null;
   if (region) {
