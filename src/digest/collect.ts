@@ -180,23 +180,9 @@ async function relatedFigures(db: Db, figures: FigureRow[]): Promise<FigureRow[]
   return rows.map(toFigure);
 }
 
-function toFigure(r: {
-  tier: number;
-  indicator: string;
-  kind: string;
-  value: number;
-  unit: string;
-  period: string | null;
-  region: string | null;
-  basis: string | null;
-  target: boolean;
-  quote: string;
-  article_id: number;
-  story_id: number | null;
-  url: string;
-  source_id: string;
-  source_name: string | null;
-}): FigureRow {
+type PlacedFigureRow = Awaited<ReturnType<ReturnType<typeof placedFigures>['execute']>>[number];
+
+function toFigure(r: PlacedFigureRow): FigureRow {
   return {
     tier: r.tier,
     indicator: r.indicator,
