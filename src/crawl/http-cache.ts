@@ -11,18 +11,6 @@ export interface HttpCacheStore {
   set(url: string, validators: HttpValidators): Promise<void>;
 }
 
-export class MemoryHttpCache implements HttpCacheStore {
-  readonly #entries = new Map<string, HttpValidators>();
-
-  async get(url: string): Promise<HttpValidators | null> {
-    return this.#entries.get(url) ?? null;
-  }
-
-  async set(url: string, validators: HttpValidators): Promise<void> {
-    this.#entries.set(url, validators);
-  }
-}
-
 /** Validators kept in the `http_cache` table (migration 0003_http_cache). */
 export function dbHttpCache(db: Db): HttpCacheStore {
   return {

@@ -64,9 +64,6 @@ export const GAP_CUES: { word: string; sign: 1 | -1 }[] = [
   { word: '放缓', sign: -1 },
 ];
 
-/** Words that frame a comparison; the text after them is the basis (`高于全省`, `较上年同期`). */
-export const BASIS_CUES = ['高于', '低于', '快于', '慢于', '领先', '高出', '较', '比'];
-
 /** Words just before a `第N`/`首位` that make it a rank. */
 export const RANK_CUES = ['位居', '位列', '名列', '排名', '排在', '排', '稳居', '跃居', '居于', '居', '列', '保持'];
 
