@@ -81,6 +81,12 @@ export function readArticleHtml(html: string, url: string, source: Source, hint:
     if (!bySelectors.dateText) problems.push(`article.date "${article.date}" matched nothing`);
     else if (!published) problems.push(`article.date "${article.date}" gave "${bySelectors.dateText.slice(0, 40)}", which holds no date`);
   }
+  // A page that hides its date from the selector usually still shows it: read it as the generic
+  // extractor would before settling for the list's date, which has no time of day.
+  if (!published) {
+    const shown = extractArticle(html, { url, timezone }).published;
+    published = shown ? parseChineseDate(shown, { timezone }) : null;
+  }
   if (!published && !listDate) problems.push('no publication date: neither the article nor the list gives one');
   checkLength(bySelectors.text, problems);
   return { title: bySelectors.title ?? hint.title, publishedAt: published ?? listDate, text: bySelectors.text, via: 'selectors', problems };
