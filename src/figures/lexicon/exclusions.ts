@@ -11,7 +11,7 @@ export const EXCLUDED_COUNTED = [
   '办法', '文件', '百分点', '倍', '年', '天', '小时', '分钟', '批',
 ];
 
-/** A count of these only counts when the same clause says they grew (`26个行业增加值实现正增长`). */
+/** A count of these only counts when the same clause says they grew (`全市有28个行业实现增长`). */
 export const COUNTED_NEEDS_GROWTH = ['行业', '大类', '门类'];
 export const GROWTH_CONTEXT = /增长|增加值|正增长|增速/;
 
