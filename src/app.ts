@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
-import { openDb } from './db/connect.ts';
+import { openConfiguredDb } from './db/connect.ts';
 import { createMailer } from './digest/mailer.ts';
 import { createQueues } from './queue/queues.ts';
 import { assertRedisReachable, redisOptions } from './queue/redis.ts';
@@ -16,7 +16,7 @@ export interface App extends AppContext {
 export async function openApp(config: Config, options: { sources?: SourceRegistry } = {}): Promise<App> {
   await assertRedisReachable(config.redisUrl);
   const sources = options.sources ?? (await SourceRegistry.fromDir(config.selectorsDir));
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') });
+  const db = await openConfiguredDb(config);
   await syncSources(db, sources.all());
   const queues = createQueues(redisOptions(config.redisUrl), config.queuePrefix);
   const mailer = createMailer({ from: config.mailFrom, smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox') });

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import type { CrawlResult } from '../crawl/crawl-result.ts';
@@ -33,8 +32,8 @@ export function registerCrawl(program: Command): void {
       let result: CrawlResult;
       if (opts.inline) {
         const { crawlInline } = await import('../crawl/inline.ts');
-        const { openDb } = await import('../db/connect.ts');
-        const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') });
+        const { openConfiguredDb } = await import('../db/connect.ts');
+        const db = await openConfiguredDb(config);
         try {
           result = await crawlInline(db, config, source, (p) => progress.update(crawlProgress(p)));
         } finally {

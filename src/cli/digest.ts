@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import type { DigestOutcome } from '../digest/send.ts';
@@ -26,7 +25,7 @@ export function registerDigest(program: Command): void {
     .option('--html', 'print the HTML body instead of the text part')
     .option('-o, --out <file>', 'write to this file (.html gets HTML, anything else text)')
     .action(async (opts: PreviewOptions) => {
-      const { openDb } = await import('../db/connect.ts');
+      const { openConfiguredDb } = await import('../db/connect.ts');
       const { collectDigest } = await import('../digest/collect.ts');
       const { renderDigest } = await import('../digest/render.ts');
       const config = loadConfig();
@@ -36,7 +35,7 @@ export function registerDigest(program: Command): void {
       } catch (err) {
         throw err instanceof InvalidSinceError ? new UserError(err.message, 2) : err;
       }
-      const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') });
+      const db = await openConfiguredDb(config);
       const data = await collectDigest(db, { since, until: new Date(), regions: opts.region, keywords: opts.keyword }).finally(() => db.destroy());
       const rendered = renderDigest(data, config.timezone);
       if (opts.out) {

@@ -15,11 +15,11 @@ export function registerSources(program: Command): void {
     .description('every source with its region, schedule and last crawl')
     .option('--json', 'one JSON object a line')
     .action(async (opts: { json?: boolean }) => {
-      const { openDb } = await import('../db/connect.ts');
+      const { openConfiguredDb } = await import('../db/connect.ts');
       const { crawlStates } = await import('../store/sources.ts');
       const config = loadConfig();
       const { sources: all, errors } = await loadSourcesDir(config.selectorsDir);
-      const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') });
+      const db = await openConfiguredDb(config);
       const states = await crawlStates(db).finally(() => db.destroy());
       const rows = all.map((s) => {
         const st = states.get(s.id);

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../config.ts';
@@ -8,8 +7,8 @@ import { printTable } from './sources.ts';
 
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const { openDb } = await import('../db/connect.ts');
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') });
+  const { openConfiguredDb } = await import('../db/connect.ts');
+  const db = await openConfiguredDb(config);
   return fn(db).finally(() => db.destroy());
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import type { Config } from '../config.ts';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { migrationProvider } from './migrations.ts';
@@ -13,6 +14,11 @@ export interface DbOptions {
   databaseUrl?: string;
   /** Folder of the embedded database; `memory://` for a throwaway one. */
   dataDir?: string;
+}
+
+/** The database the configuration names: the PostgreSQL server, else the embedded one under the data folder. */
+export function openConfiguredDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
+  return openDb({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') });
 }
 
 /** Opens the database and brings its schema up to date. */

@@ -1,17 +1,12 @@
+import type { Figure } from '../figures/types.ts';
+
 /** A figure and where it was reported. */
-export interface PlacedFigure {
-  indicator: string;
+export type PlacedFigure = Pick<Figure, 'indicator' | 'value' | 'unit' | 'period' | 'region' | 'basis' | 'target'> & {
   kind: string;
-  value: number;
-  unit: string;
-  period: string | null;
-  region: string | null;
-  basis: string | null;
-  target: boolean;
   articleId: number;
   sourceName: string;
   url: string;
-}
+};
 
 export interface FigureConflict {
   indicator: string;

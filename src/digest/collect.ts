@@ -1,20 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { figureKey, reconcileFigures, type FigureConflict, type PlacedFigure } from '../dedup/figure-agreement.ts';
+import type { Figure } from '../figures/types.ts';
 import { storiesWithPrimary, storyPlaces } from '../store/stories.ts';
 
-export interface DigestFigure {
-  tier: number;
-  indicator: string;
-  kind: string;
-  value: number;
-  unit: string;
-  period: string | null;
-  region: string | null;
-  basis: string | null;
-  target: boolean;
-  quote: string;
-}
+/** A stored figure: as extracted, with its tier and kind as the database gives them back. */
+export type DigestFigure = Omit<Figure, 'tier' | 'kind'> & { tier: number; kind: string };
 
 export interface DigestEntry {
   storyId?: number;
