@@ -1,28 +1,20 @@
 import { UnrecoverableError, WaitingChildrenError, type Job } from 'bullmq';
-import { z } from 'zod';
 import type { AppContext } from '../src/context.ts';
 import { crawlResult, type CrawlResult } from '../src/crawl/crawl-result.ts';
 import { dbHttpCache } from '../src/crawl/http-cache.ts';
-import { SourceCrawler, type CrawlSummary } from '../src/crawl/source-crawler.ts';
+import { SourceCrawler } from '../src/crawl/source-crawler.ts';
 import type { ProcessResult } from '../src/pipeline/process-article.ts';
+import { CrawlJobDataSchema, type CrawlJobData } from '../src/queue/job-types.ts';
 import { knownUrls } from '../src/store/articles.ts';
 import { finishCrawlRun, startCrawlRun } from '../src/store/sources.ts';
-
-export const CrawlJobData = z.object({
-  sourceId: z.string(),
-  /** `crawl` fetches; `summarise` runs once the article jobs it spawned have finished. */
-  step: z.enum(['crawl', 'summarise']).default('crawl'),
-  runId: z.number().optional(),
-  crawl: z.custom<CrawlSummary>().optional(),
-});
 
 /**
  * Crawls a source and hands each new article to the article queue as a child job; once they
  * have all finished, the job runs again to write the crawl's summary.
  */
 export function crawlSourceJob(ctx: AppContext) {
-  return async (job: Job, token?: string): Promise<CrawlResult> => {
-    let data = CrawlJobData.parse(job.data);
+  return async (job: Job<CrawlJobData, CrawlResult, 'crawl'>, token?: string): Promise<CrawlResult> => {
+    let data = CrawlJobDataSchema.parse(job.data);
     const source = ctx.sources.get(data.sourceId);
     if (!source) throw new UnrecoverableError(`unknown source "${data.sourceId}": no such file in ${ctx.config.selectorsDir}`);
 

@@ -1,14 +1,12 @@
 import type { Job } from 'bullmq';
-import { z } from 'zod';
 import type { AppContext } from '../src/context.ts';
 import { sendDigests, type DigestOutcome } from '../src/digest/send.ts';
-
-export const DigestJobData = z.object({ email: z.string().email().optional() });
+import { DigestJobDataSchema, type DigestJobData } from '../src/queue/job-types.ts';
 
 /** Mails every subscriber (or one) the reports fetched since their last digest. */
 export function sendDigestJob(ctx: AppContext) {
-  return async (job: Job): Promise<DigestOutcome[]> => {
-    const { email } = DigestJobData.parse(job.data ?? {});
+  return async (job: Job<DigestJobData, DigestOutcome[], 'digest'>): Promise<DigestOutcome[]> => {
+    const { email } = DigestJobDataSchema.parse(job.data ?? {});
     const outcomes = await sendDigests(ctx.db, ctx.mailer, { email, timezone: ctx.config.timezone });
     const failed = outcomes.filter((o) => o.status === 'failed');
     // Failed sends are recorded per subscriber; failing the job retries them with backoff.

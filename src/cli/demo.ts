@@ -17,6 +17,7 @@ export function registerDemo(program: Command): void {
       const { openApp } = await import('../app.ts');
       const { waitForJob } = await import('../queue/wait.ts');
       const { startWorkers } = await import('../queue/workers.ts');
+      const { processors } = await import('../../jobs/index.ts');
       const { startDemoSite } = await import('../demo/site.ts');
       const { sendDigests } = await import('../digest/send.ts');
       const { upsertSubscriber } = await import('../store/subscribers.ts');
@@ -31,7 +32,7 @@ export function registerDemo(program: Command): void {
         await site.close();
         throw err;
       });
-      const workers = startWorkers(app);
+      const workers = startWorkers(app.queues, processors(app));
       try {
         say(`database: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `${config.dataDir}/db (embedded)`}; queues on ${config.redisUrl}`);
         await upsertSubscriber(app.db, { email: DEMO_SUBSCRIBER, name: 'Demo analyst' });

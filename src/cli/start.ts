@@ -13,12 +13,13 @@ export function registerStart(program: Command): void {
       const { openApp } = await import('../app.ts');
       const { syncSchedulers } = await import('../queue/schedulers.ts');
       const { startWorkers } = await import('../queue/workers.ts');
+      const { processors } = await import('../../jobs/index.ts');
       const { buildServer } = await import('../web/server.ts');
       const config = loadConfig();
       if (opts.port) config.http.port = Number(opts.port);
       const app = await openApp(config);
       for (const e of app.sources.errors) log.error({ problems: e.problems }, 'selectors file skipped');
-      const workers = startWorkers(app);
+      const workers = startWorkers(app.queues, processors(app));
       if (opts.schedule) {
         const s = await syncSchedulers(app);
         log.info({ sources: s.crawl, removed: s.removed, digestCron: config.digestCron }, 'schedules installed');

@@ -1,10 +1,14 @@
-import { Queue, QueueEvents, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import { Queue, QueueEvents, type ConnectionOptions, type DefaultJobOptions } from 'bullmq';
+import type { JobTypes, QueueName } from './job-types.ts';
 
-export const QUEUE_NAMES = { crawl: 'crawl', article: 'article', digest: 'digest' } as const;
-export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
+export type { QueueName } from './job-types.ts';
+export const QUEUE_NAMES: { [N in QueueName]: N } = { crawl: 'crawl', article: 'article', digest: 'digest' };
+
+/** A queue typed by what it carries. */
+export type TypedQueue<N extends QueueName> = Queue<JobTypes[N]['data'], JobTypes[N]['result'], JobTypes[N]['name']>;
 
 /** Retried with exponential backoff (5 s, 10 s, 20 s); finished jobs are kept a while for inspection. */
-export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   attempts: 3,
   backoff: { type: 'exponential', delay: 5000 },
   removeOnComplete: { age: 7 * 24 * 3600, count: 5000 },
@@ -12,9 +16,9 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 };
 
 export interface Queues {
-  crawl: Queue;
-  article: Queue;
-  digest: Queue;
+  crawl: TypedQueue<'crawl'>;
+  article: TypedQueue<'article'>;
+  digest: TypedQueue<'digest'>;
   prefix: string;
   connection: ConnectionOptions;
   events(name: QueueName): QueueEvents;
@@ -24,9 +28,9 @@ export interface Queues {
 /** The three queues of indwatch on one Redis connection. */
 export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
   const opts = { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS };
-  const crawl = new Queue(QUEUE_NAMES.crawl, opts);
-  const article = new Queue(QUEUE_NAMES.article, opts);
-  const digest = new Queue(QUEUE_NAMES.digest, opts);
+  const crawl: TypedQueue<'crawl'> = new Queue(QUEUE_NAMES.crawl, opts);
+  const article: TypedQueue<'article'> = new Queue(QUEUE_NAMES.article, opts);
+  const digest: TypedQueue<'digest'> = new Queue(QUEUE_NAMES.digest, opts);
   const events = new Map<QueueName, QueueEvents>();
   return {
     crawl,

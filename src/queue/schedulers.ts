@@ -1,6 +1,9 @@
 import type { AppContext } from '../context.ts';
 
 const CRAWL_PREFIX = 'crawl:';
+
+// BullMQ 6 declares a scheduler's id with the queue's job-name type, but ids are free strings.
+const schedulerId = <N extends string>(id: string) => id as N;
 const DIGEST_SCHEDULER = 'digest';
 
 /**
@@ -13,7 +16,7 @@ export async function syncSchedulers(ctx: AppContext): Promise<{ crawl: number; 
     const id = `${CRAWL_PREFIX}${source.id}`;
     wanted.add(id);
     await ctx.queues.crawl.upsertJobScheduler(
-      id,
+      schedulerId<'crawl'>(id),
       { pattern: source.schedule.cron, tz: source.schedule.timezone },
       { name: 'crawl', data: { sourceId: source.id } },
     );
@@ -26,7 +29,7 @@ export async function syncSchedulers(ctx: AppContext): Promise<{ crawl: number; 
     }
   }
   await ctx.queues.digest.upsertJobScheduler(
-    DIGEST_SCHEDULER,
+    schedulerId<'digest'>(DIGEST_SCHEDULER),
     { pattern: ctx.config.digestCron, tz: ctx.config.timezone },
     { name: 'digest', data: {} },
   );

@@ -1,10 +1,10 @@
 import { Worker, type Processor } from 'bullmq';
-import { crawlSourceJob } from '../../jobs/crawl-source.ts';
-import { processArticleJob } from '../../jobs/process-article.ts';
-import { sendDigestJob } from '../../jobs/send-digest.ts';
-import type { AppContext } from '../context.ts';
 import { log } from '../log.ts';
-import { QUEUE_NAMES, type QueueName } from './queues.ts';
+import type { JobTypes, QueueName } from './job-types.ts';
+import type { Queues } from './queues.ts';
+
+/** The function that runs each queue's jobs (the `jobs/` folder provides them). */
+export type Processors = { [N in QueueName]: Processor<JobTypes[N]['data'], JobTypes[N]['result'], JobTypes[N]['name']> };
 
 export interface WorkerOptions {
   /** Sources crawled at once by this process; politeness per site is the crawler's business. */
@@ -12,17 +12,19 @@ export interface WorkerOptions {
   articleConcurrency?: number;
 }
 
+export type TypedWorker<N extends QueueName> = Worker<JobTypes[N]['data'], JobTypes[N]['result'], JobTypes[N]['name']>;
+
 export interface Workers {
-  workers: Worker[];
+  workers: { [N in QueueName]: TypedWorker<N> };
   /** Waits for running jobs to finish, then disconnects: no job is lost on shutdown. */
   close(): Promise<void>;
 }
 
-export function startWorkers(ctx: AppContext, options: WorkerOptions = {}): Workers {
-  const make = (name: QueueName, processor: Processor, concurrency: number) => {
-    const worker = new Worker(name, processor, {
-      connection: ctx.queues.connection,
-      prefix: ctx.queues.prefix,
+export function startWorkers(queues: Pick<Queues, 'connection' | 'prefix'>, processors: Processors, options: WorkerOptions = {}): Workers {
+  const make = <N extends QueueName>(name: N, concurrency: number) => {
+    const worker: TypedWorker<N> = new Worker(name, processors[name], {
+      connection: queues.connection,
+      prefix: queues.prefix,
       concurrency,
       name: `indwatch-${process.pid}`,
     });
@@ -30,15 +32,11 @@ export function startWorkers(ctx: AppContext, options: WorkerOptions = {}): Work
     worker.on('error', (err) => log.error({ queue: name, err: err.message }, 'worker error'));
     return worker;
   };
-  const workers = [
-    make(QUEUE_NAMES.crawl, crawlSourceJob(ctx), options.crawlConcurrency ?? 2),
-    make(QUEUE_NAMES.article, processArticleJob(ctx), options.articleConcurrency ?? 4),
-    make(QUEUE_NAMES.digest, sendDigestJob(ctx), 1),
-  ];
+  const workers = { crawl: make('crawl', options.crawlConcurrency ?? 2), article: make('article', options.articleConcurrency ?? 4), digest: make('digest', 1) };
   return {
     workers,
     async close() {
-      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all(Object.values(workers).map((w) => w.close()));
     },
   };
 }

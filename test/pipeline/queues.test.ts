@@ -10,6 +10,7 @@ import { startDemoSite, type DemoSite } from '../../src/demo/site.ts';
 import { demoSource } from '../../src/demo/source.ts';
 import { waitForJob } from '../../src/queue/wait.ts';
 import { startWorkers, type Workers } from '../../src/queue/workers.ts';
+import { processors } from '../../jobs/index.ts';
 import { syncSchedulers } from '../../src/queue/schedulers.ts';
 import { SourceRegistry } from '../../src/sources/registry.ts';
 import type { DigestOutcome } from '../../src/digest/send.ts';
@@ -28,7 +29,7 @@ describe('the pipeline through real BullMQ queues, Redis and the embedded databa
     site = await startDemoSite();
     const config = loadConfig({ REDIS_URL, INDWATCH_DATA_DIR: dir, INDWATCH_QUEUE_PREFIX: prefix });
     app = await openApp(config, { sources: new SourceRegistry([demoSource(site.url)]) });
-    workers = startWorkers(app);
+    workers = startWorkers(app.queues, processors(app));
   });
 
   afterAll(async () => {
@@ -108,7 +109,7 @@ describe('the pipeline through real BullMQ queues, Redis and the embedded databa
     const fresh = await openApp(loadConfig({ REDIS_URL, INDWATCH_DATA_DIR: other, INDWATCH_QUEUE_PREFIX: prefix }), {
       sources: new SourceRegistry([demoSource(site.url)]),
     });
-    const freshWorkers = startWorkers(fresh);
+    const freshWorkers = startWorkers(fresh.queues, processors(fresh));
     try {
       const job = await fresh.queues.crawl.add('crawl', { sourceId: 'demo-binhai-gxj' });
       const result = await waitForJob<CrawlResult>(fresh.queues.crawl, job.id!, () => {});
