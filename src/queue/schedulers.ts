@@ -28,12 +28,21 @@ export async function syncSchedulers(ctx: AppContext): Promise<{ crawl: number; 
       removed++;
     }
   }
+  await syncDigestScheduler(ctx);
+  return { crawl: wanted.size, removed };
+}
+
+/**
+ * The digest's tick (each run queues the digests now due, per subscriber and period) and the
+ * messages-per-minute limit, kept in Redis so it holds across every worker process.
+ */
+export async function syncDigestScheduler(ctx: Pick<AppContext, 'queues' | 'config'>): Promise<void> {
   await ctx.queues.digest.upsertJobScheduler(
     schedulerId<'digest'>(DIGEST_SCHEDULER),
     { pattern: ctx.config.digestCron, tz: ctx.config.timezone },
-    { name: 'digest', data: {} },
+    { name: 'digest', data: { kind: 'tick' } },
   );
-  return { crawl: wanted.size, removed };
+  await ctx.queues.digest.setGlobalRateLimit(ctx.config.digest.perMinute, 60_000);
 }
 
 /** When each source's next scheduled crawl is due, by source id. */
