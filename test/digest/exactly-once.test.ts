@@ -95,7 +95,8 @@ describe('a digest goes out once per subscriber and period', () => {
     for (;;) {
       const job = await Job.fromId(queues.digest, jobId);
       const state = await job?.getState();
-      if (job && (state === 'completed' || state === 'failed')) return job;
+      // Read again: the job may have finished between reading it and asking its state.
+      if (job && (state === 'completed' || state === 'failed')) return (await Job.fromId(queues.digest, jobId))!;
       await new Promise((r) => setTimeout(r, 100));
     }
   }
