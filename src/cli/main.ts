@@ -11,6 +11,7 @@ import { UserError } from './errors.ts';
 import { registerSources } from './sources.ts';
 import { registerStart } from './start.ts';
 import { registerSubscribers } from './subscribers.ts';
+import { registerSubscribe } from './subscribe.ts';
 
 export function buildProgram(): Command {
   const program = new Command('indwatch')
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerSources(program);
   registerCrawl(program);
   registerDigest(program);
+  registerSubscribe(program);
   registerSubscribers(program);
   registerParse(program);
   registerExtract(program);

@@ -7,6 +7,7 @@ import { InvalidSinceError, parseSince } from '../digest/since.ts';
 import { nextCrawls } from '../queue/schedulers.ts';
 import { crawlStates } from '../store/sources.ts';
 import { listStories } from '../store/stories.ts';
+import { subscriptionRoutes } from './routes/subscriptions.ts';
 
 const ArticlesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -75,6 +76,8 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
     const digest = await collectDigest(ctx.db, { since: parseSince(since), until: new Date() });
     return reply.type('text/html; charset=utf-8').send(renderDigest(digest, ctx.config.timezone).html);
   });
+
+  await app.register(subscriptionRoutes(ctx));
 
   app.setErrorHandler((err: Error & { statusCode?: number }, _req, reply) => {
     const status = err instanceof z.ZodError || err instanceof InvalidSinceError ? 400 : (err.statusCode ?? 500);
