@@ -107,7 +107,8 @@ body { margin: 0; padding: 0; background: #f3f4f6; color: #1f2937; font-family: 
 table.figs { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 13px; margin: 6px 0; }
 table.figs th { text-align: left; color: #6b7280; font-weight: normal; border-bottom: 1px solid #d1d5db; padding: 3px 4px; }
 table.figs td { border-bottom: 1px solid #eef0f3; padding: 3px 4px; vertical-align: top; word-break: break-word; }
-td.num { font-weight: bold; white-space: nowrap; }
+td.num { font-weight: bold; }
+.value { white-space: nowrap; }
 .more, .also { color: #4b5563; font-size: 13px; margin: 4px 0; word-break: break-word; }
 .warn { color: #a15c00; font-size: 13px; margin: 4px 0; word-break: break-word; }
 .foot { color: #6b7280; font-size: 12px; padding: 16px 20px; border-top: 1px solid #e5e7eb; }
@@ -152,7 +153,7 @@ export function renderDigestTemplate(digest: Digest, options: RenderOptions = {}
         .map(
           ([region, rows]) =>
             `<h4>${escapeHtml(region)}</h4><table class="figs" role="presentation"><tr>${L.glanceHead.map((h) => `<th>${h}</th>`).join('')}</tr>${rows
-              .map((g) => `<tr><td>${escapeHtml(g.figure.indicator)}${g.conflict ? ` <span class="warn">${L.conflictMark}</span>` : ''}</td><td class="num">${escapeHtml(formatValue(g.figure))}<br><span class="muted">${escapeHtml(g.figure.period ?? '')}</span></td><td>${g.previous ? `${escapeHtml(formatValue({ ...g.figure, ...g.previous }))}<br><span class="muted">${escapeHtml(g.previous.period)}</span>` : '–'}</td><td>${g.direction ? ARROW[g.direction] : ''}</td></tr>`)
+              .map((g) => `<tr><td>${escapeHtml(g.figure.indicator)}${g.conflict ? ` <span class="warn">${L.conflictMark}</span>` : ''}</td><td class="num"><span class="value">${escapeHtml(formatValue(g.figure))}</span><br><span class="muted">${escapeHtml(g.figure.period ?? '')}</span></td><td>${g.previous ? `${escapeHtml(formatValue({ ...g.figure, ...g.previous }))}<br><span class="muted">${escapeHtml(g.previous.period)}</span>` : '–'}</td><td>${g.direction ? ARROW[g.direction] : ''}</td></tr>`)
               .join('')}</table>`,
         )
         .join('')}</div>`
@@ -187,7 +188,7 @@ ${htmlGlance}
 function htmlEntry(e: DigestEntry, L: Labels, day: (d: Date) => string): string {
   const { table, more } = splitFigures(e);
   const rows = table
-    .map((f) => `<tr><td>${escapeHtml(f.indicator)}</td><td>${escapeHtml(f.period ?? '')}</td><td class="num">${escapeHtml(formatValue(f))}</td><td>${escapeHtml(basisText(f))}</td></tr>`)
+    .map((f) => `<tr><td>${escapeHtml(f.indicator)}</td><td>${escapeHtml(f.period ?? '')}</td><td class="num"><span class="value">${escapeHtml(formatValue(f))}</span></td><td>${escapeHtml(basisText(f))}</td></tr>`)
     .join('');
   const moreLine = more.length ? `<p class="more">${L.more}: ${more.map((f) => escapeHtml(`${f.indicator} ${formatValue(f)}`)).join(' · ')}</p>` : '';
   const also = e.alsoAt.length
