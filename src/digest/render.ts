@@ -206,7 +206,7 @@ function htmlEntry(e: DigestEntry, L: Labels, day: (d: Date) => string): string 
   return `<div class="story">
 <h3><a href="${safeHref(e.url)}">${escapeHtml(e.title)}</a>${revised}</h3>
 <p class="muted">${escapeHtml(e.sourceName)}${e.publishedAt ? ` · ${escapeHtml(day(e.publishedAt))}` : ''}</p>
-${e.lead ? `<p class="lead">${escapeHtml(lead(e.lead))}</p>` : ''}
+${e.lead ? `<p class="lead">${escapeHtml(lead(e.lead, e.title))}</p>` : ''}
 ${rows ? `<table class="figs"><tr>${L.tableHead.map((h) => `<th>${h}</th>`).join('')}</tr>${rows}</table>` : ''}${moreLine}${conflicts}${also}
 </div>`;
 }
@@ -218,7 +218,7 @@ function textEntry(e: DigestEntry, L: Labels, day: (d: Date) => string): string 
     `  ${oneLine(e.sourceName)}${e.publishedAt ? ` · ${day(e.publishedAt)}` : ''}`,
     `  ${oneLine(e.url)}`,
   ];
-  if (e.lead) lines.push(`  ${lead(e.lead)}`);
+  if (e.lead) lines.push(`  ${lead(e.lead, e.title)}`);
   for (const f of table) lines.push(`  - ${oneLine(f.indicator)}: ${formatValue(f)} ${oneLine(context(f))}`.trimEnd());
   if (more.length) lines.push(`  ${L.more}: ${more.map((f) => `${oneLine(f.indicator)} ${formatValue(f)}`).join(' · ')}`);
   for (const c of e.conflicts ?? []) {
@@ -241,8 +241,11 @@ export function oneLine(s: string): string {
   return s.replace(/[\s\u2028\u2029\u0085]+/g, ' ').trim();
 }
 
-function lead(s: string): string {
-  const t = oneLine(s);
+/** The opening of the text, without the title many pages repeat as their first line. */
+function lead(s: string, title: string): string {
+  let t = oneLine(s);
+  const heading = oneLine(title);
+  if (heading && t.startsWith(heading)) t = t.slice(heading.length).replace(/^[\s。：:，,]+/, '');
   return t.length > LEAD_CHARS ? `${t.slice(0, LEAD_CHARS)}…` : t;
 }
 
