@@ -33,6 +33,9 @@ export function proposePagination(html: string, pageUrl: string, entriesSelector
   const inEntries = new Set<Element>($(entriesSelector).find('a').toArray());
   const links = $('a').filter((_, a) => !inEntries.has(a)).toArray();
   const total = pageCount($, html, links);
+  // A next link ends the walk by itself, so its cap can leave room for a growing column; a page
+  // pattern has no such end and reads just the pages there are.
+  const linkCap = Math.min(MAX_PAGES_CAP, Math.max(total ?? 0, DEFAULT_MAX_PAGES));
   const maxPages = Math.min(MAX_PAGES_CAP, Math.max(2, total ?? DEFAULT_MAX_PAGES));
 
   const next = links.find((a) => NEXT_TEXT.test(linkText($, a)) && usableHref(a, pageUrl) !== null);
@@ -40,8 +43,8 @@ export function proposePagination(html: string, pageUrl: string, entriesSelector
     const page2 = usableHref(next, pageUrl)!;
     const own = simpleSelector(next);
     // A class or id of its own names the link; a bare <a> is found by its text.
-    if (own !== 'a' && $(own).first().get(0) === next) return { next: own, maxPages, page2, how: `next-page link ${own}` };
-    return { nextText: linkText($, next), maxPages, page2, how: `next-page link "${linkText($, next)}"` };
+    if (own !== 'a' && $(own).first().get(0) === next) return { next: own, maxPages: linkCap, page2, how: `next-page link ${own}` };
+    return { nextText: linkText($, next), maxPages: linkCap, page2, how: `next-page link "${linkText($, next)}"` };
   }
 
   const script = createPageHtml(html);

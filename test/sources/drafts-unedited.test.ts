@@ -1,9 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { registerSourcesNew } from '../../src/cli/sources-new.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalUrl } from '../../src/crawl/canonical-url.ts';
 import { crawlInline } from '../../src/crawl/inline.ts';
 import { loadSourceFile } from '../../src/sources/load.ts';
@@ -11,23 +9,7 @@ import type { Source } from '../../src/sources/schema.ts';
 import { UA } from '../fixtures/crawl-helpers.ts';
 import { DRAFT_SITE_KINDS, startDraftSite, type DraftSite } from '../fixtures/draft-sites/index.ts';
 import { pgliteDb, type TestDb } from '../helpers/db.ts';
-
-/** Runs `indwatch sources new ARGS` in this process; returns what it printed. */
-async function sourcesNew(args: string[]): Promise<string> {
-  const program = new Command('sources').exitOverride();
-  registerSourcesNew(program);
-  let printed = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    printed += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(['new', ...args], { from: 'user' });
-  } finally {
-    out.mockRestore();
-  }
-  return printed;
-}
+import { sourcesNew } from './run-sources-new.ts';
 
 let dir: string;
 let tdb: TestDb;
@@ -52,10 +34,13 @@ describe.each(DRAFT_SITE_KINDS)('an unedited `sources new` draft of a %s', (kind
     const counts: { column: string; stored: number; of: number; why: string }[] = [];
     for (const [i, column] of fixture.columns.entries()) {
       const out = path.join(dir, `${DRAFT_SITE_KINDS.indexOf(kind)}-${i}`);
-      const printed = await sourcesNew([`${fixture.site.url}${column.listPath}`, '--region', fixture.region, '--out', out]);
-      const file = /wrote (\S+?):/.exec(printed)?.[1];
+      const { printed, file } = await sourcesNew([`${fixture.site.url}${column.listPath}`, '--region', fixture.region, '--out', out]);
       expect(file, printed).toBeTruthy();
       const drafted = await loadSourceFile(file!);
+      // Named from the page (title, pinyin), never from the host.
+      expect(drafted.id).toMatch(/^shili-|^slrbdzb-/);
+      expect(drafted.name).toMatch(/^示例/);
+      expect({ preset: drafted.preset, rendering: drafted.rendering }).toEqual(fixture.truth);
       // Only the request rate is changed, so the test does not wait two seconds between requests.
       const source: Source = { ...drafted, politeness: { ...drafted.politeness, perMinute: 6000, backoffSecs: 0.05 } };
       const result = await crawlInline(tdb.db, { userAgent: UA }, source);
@@ -67,5 +52,5 @@ describe.each(DRAFT_SITE_KINDS)('an unedited `sources new` draft of a %s', (kind
     }
     for (const c of counts) expect(c.stored, c.why).toBe(c.of);
     for (const p of fixture.forbidden) expect(fixture.site.hits.get(p) ?? 0).toBe(0);
-  }, 120_000);
+  }, 300_000);
 });
