@@ -47,7 +47,7 @@ export interface DraftSource {
   source: Source;
 }
 
-/** Below this many characters a preset's article body is taken not to fit the site. */
+/** A preset's article body reading fewer characters than this (or than half of what generic extraction reads) does not fit the site. */
 const MIN_BODY_CHARS = 60;
 /** Entries tried, in list order, for a sample article that can be fetched. */
 const SAMPLE_TRIES = 3;
@@ -167,20 +167,23 @@ function choosePreset(evidence: Map<PresetName, string>, sample: (DraftPage & { 
     if (!presetList) notes.push(`The sample entry ${sample.url} is a PDF: its text layer is read.`);
     return presetList;
   }
+  const generic = readArticleHtml(sample.html, sample.url, SourceSchema.parse({ id: 'draft', name: 'draft', region: 'draft', list: { urls: [sample.url], item: 'a' } }), {
+    title: sample.item.title,
+    dateText: sample.item.dateText,
+  });
+  const genericChars = generic.text.replace(/\s/g, '').length;
+  // The preset's body must read the article, not a widget that happens to carry its id.
+  const enough = Math.max(1, Math.min(MIN_BODY_CHARS, genericChars / 2));
   for (const [name, seen] of evidence) {
     const preset = PRESETS[name];
     const read = parseArticlePage(sample.html, { ...preset.article, remove: preset.article.remove ?? [], pdf: true });
     const chars = read?.text.replace(/\s/g, '').length ?? 0;
-    if (chars >= MIN_BODY_CHARS) {
+    if (chars >= enough) {
       notes.push(`Recognised as ${preset.description}: ${seen}; its article.body "${preset.article.body}" read ${chars} characters of ${sample.url}.`);
       return name;
     }
     notes.push(`Looks like ${name} (${seen}), but its article.body "${preset.article.body}" found ${chars ? 'too little' : 'nothing'} on ${sample.url}: preset not used.`);
   }
-  const generic = readArticleHtml(sample.html, sample.url, SourceSchema.parse({ id: 'draft', name: 'draft', region: 'draft', list: { urls: [sample.url], item: 'a' } }), {
-    title: sample.item.title,
-    dateText: sample.item.dateText,
-  });
   notes.push(
     generic.text
       ? `Generic extraction read ${generic.text.length} characters of the sample article ${sample.url}.`
