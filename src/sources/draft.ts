@@ -1,10 +1,12 @@
 import { stringify } from 'yaml';
 import { parseArticlePage, readArticleHtml } from '../crawl/article-page.ts';
+import { clean, loadHtml } from '../crawl/html.ts';
 import { parseListPage, type ListItem } from '../crawl/list-page.ts';
+import { findDateIn } from '../parse/dates.ts';
 import { PRESETS, PRESET_NAMES, type PresetName } from '../presets/index.ts';
 import { draftId, draftName, pageNames } from './draft-names.ts';
 import { proposePagination, type PaginationProposal } from './draft-pagination.ts';
-import { proposeListSelectors, type ListProposal } from './draft-selectors.ts';
+import { proposeListSelectors, simpleSelector, type ListProposal } from './draft-selectors.ts';
 import { ListSchema, SourceSchema, type Source } from './schema.ts';
 
 export { proposeListSelectors, type ListProposal } from './draft-selectors.ts';
@@ -99,7 +101,7 @@ export async function draftSource(url: string, opts: DraftOptions, io: DraftIo):
 
   const sample = await sampleArticle(items, io, notes);
   for (const [name, seen] of presetEvidence(sample?.html ?? '')) if (!evidence.has(name)) evidence.set(name, seen);
-  const preset = choosePreset(evidence, sample, presetList, notes);
+  const { preset, article } = choosePreset(evidence, sample, presetList, notes);
 
   let pagination = items.length ? proposePagination(html, listUrl, listFields.item) : null;
   if (pagination) pagination = await checkPage2(pagination, items, listFields, scriptBuilt, io, notes);
@@ -124,6 +126,7 @@ export async function draftSource(url: string, opts: DraftOptions, io: DraftIo):
       ...(pagination?.pagePattern ? { pagePattern: pagination.pagePattern } : {}),
       maxPages: pagination?.maxPages ?? 1,
     },
+    ...(Object.keys(article).length ? { article } : {}),
     schedule: { cron: `${7 + (hash(id) % 50)} */4 * * *` },
   };
   const header = [
@@ -157,15 +160,20 @@ async function sampleArticle(items: ListItem[], io: DraftIo, notes: string[]): P
  * body selector reads the sample. A PDF sample cannot test article selectors: only a preset
  * whose list selectors found the entries is kept then.
  */
-function choosePreset(evidence: Map<PresetName, string>, sample: (DraftPage & { item: ListItem }) | null, presetList: PresetName | null, notes: string[]): PresetName | null {
+function choosePreset(
+  evidence: Map<PresetName, string>,
+  sample: (DraftPage & { item: ListItem }) | null,
+  presetList: PresetName | null,
+  notes: string[],
+): { preset: PresetName | null; article: Record<string, string> } {
   if (!sample) {
     if (presetList) notes.push(`Recognised as ${PRESETS[presetList].description}: ${evidence.get(presetList)}; no article could be fetched to check its article selectors.`);
-    return presetList;
+    return { preset: presetList, article: {} };
   }
   if (sample.html === null) {
     if (presetList) notes.push(`Recognised as ${PRESETS[presetList].description}: ${evidence.get(presetList)}.`);
     if (!presetList) notes.push(`The sample entry ${sample.url} is a PDF: its text layer is read.`);
-    return presetList;
+    return { preset: presetList, article: {} };
   }
   const generic = readArticleHtml(sample.html, sample.url, SourceSchema.parse({ id: 'draft', name: 'draft', region: 'draft', list: { urls: [sample.url], item: 'a' } }), {
     title: sample.item.title,
@@ -180,7 +188,7 @@ function choosePreset(evidence: Map<PresetName, string>, sample: (DraftPage & { 
     const chars = read?.text.replace(/\s/g, '').length ?? 0;
     if (chars >= enough) {
       notes.push(`Recognised as ${preset.description}: ${seen}; its article.body "${preset.article.body}" read ${chars} characters of ${sample.url}.`);
-      return name;
+      return { preset: name, article: checkPresetDate(sample.html, sample.url, name, notes) };
     }
     notes.push(`Looks like ${name} (${seen}), but its article.body "${preset.article.body}" found ${chars ? 'too little' : 'nothing'} on ${sample.url}: preset not used.`);
   }
@@ -189,7 +197,32 @@ function choosePreset(evidence: Map<PresetName, string>, sample: (DraftPage & { 
       ? `Generic extraction read ${generic.text.length} characters of the sample article ${sample.url}.`
       : `Generic extraction found no text on the sample article ${sample.url}: set article.body.`,
   );
-  return null;
+  return { preset: null, article: {} };
+}
+
+/**
+ * The preset's date selector tried on the sample article; where it finds no date, the element of
+ * the article that shows one ("发布时间：2026-03-11") is written as `article.date` instead.
+ */
+function checkPresetDate(html: string, url: string, name: PresetName, notes: string[]): Record<string, string> {
+  const { article } = PRESETS[name];
+  const $ = loadHtml(html);
+  const shown = (el: ReturnType<typeof $>) => (el.is('meta') ? (el.attr('content') ?? '') : clean(el.text()));
+  if (!article.date || findDateIn(shown($(article.date).first()))) return {};
+  const holder = $('body *')
+    .filter((_, el) => {
+      const text = clean($(el).text());
+      return text.length <= 80 && $(el).find('a').length === 0 && findDateIn(text) !== null;
+    })
+    .toArray()
+    .map((el) => simpleSelector(el))
+    .find((sel) => sel !== 'a' && findDateIn(clean($(sel).first().text())) !== null);
+  notes.push(
+    holder
+      ? `The preset's article.date "${article.date}" finds no date on ${url}: article.date "${holder}" does.`
+      : `The preset's article.date "${article.date}" finds no date on ${url}: dates come from the page text or the list.`,
+  );
+  return holder ? { date: holder } : {};
 }
 
 /** Keeps the pagination only if page 2 exists and lists entries page 1 does not. */

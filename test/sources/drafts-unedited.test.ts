@@ -17,7 +17,8 @@ let tdb: TestDb;
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'indwatch-drafts-'));
   tdb = await pgliteDb();
-});
+  // A busy machine can take long to start PGlite.
+}, 180_000);
 afterAll(async () => {
   await tdb?.close();
   await fs.rm(dir, { recursive: true, force: true });
