@@ -9,6 +9,8 @@ export interface ListProposal {
   date?: string;
   /** Entries the selectors find on the page. */
   count: number;
+  /** Whether most entries show a date, as a column's list does and a menu or sidebar does not. */
+  dated: boolean;
 }
 
 const ITEM_TAGS = new Set(['li', 'tr', 'dd', 'dt', 'p']);
@@ -74,7 +76,7 @@ export function proposeListSelectors(html: string, pageUrl: string): ListProposa
     .sort(([, a], [, b]) => b.dated * 2 + b.entries.size - (a.dated * 2 + a.entries.size))[0];
   if (!best) return null;
   const [item, group] = best;
-  return { item, link: 'a', date: dateSelector($, [...group.entries]), count: group.entries.size };
+  return { item, link: 'a', date: dateSelector($, [...group.entries]), count: group.entries.size, dated: group.dated * 2 >= group.entries.size };
 }
 
 /** A child selector whose text is just the date, when the entries have one. */

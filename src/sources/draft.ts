@@ -51,6 +51,8 @@ export interface DraftSource {
 
 /** A preset's article body reading fewer characters than this (or than half of what generic extraction reads) does not fit the site. */
 const MIN_BODY_CHARS = 60;
+/** Scripts that fetch a list's data: XHR, fetch, jQuery's ajax helpers, axios. */
+const LOADS_DATA = /XMLHttpRequest|\bfetch\s*\(|\$\.(?:ajax|get|post|getJSON)\s*\(|\baxios\b/;
 /** Entries tried, in list order, for a sample article that can be fetched. */
 const SAMPLE_TRIES = 3;
 
@@ -80,13 +82,15 @@ export async function draftSource(url: string, opts: DraftOptions, io: DraftIo):
   let proposal = proposeListSelectors(html, listUrl);
   const presetList = proposal ? null : [...evidence.keys()].find((name) => listItems(html, listUrl, PRESETS[name].list).length > 0) ?? null;
   let scriptBuilt = false;
-  if (!proposal && !presetList) {
+  // Rendered when the HTML has no list, or only an undated one (a sidebar) beside a script that loads data.
+  if ((!proposal && !presetList) || (proposal && !proposal.dated && LOADS_DATA.test(html))) {
     const rendered = await io.render(listUrl);
-    proposal = proposeListSelectors(rendered, listUrl);
-    if (proposal) {
+    const drawn = proposeListSelectors(rendered, listUrl);
+    if (drawn && (!proposal || drawn.count > proposal.count || (drawn.dated && !proposal.dated))) {
       scriptBuilt = true;
       html = rendered;
-      notes.push(`The list is drawn by script (the HTML holds no list of links): selectors proposed from the page rendered in Chromium, rendering: auto.`);
+      proposal = drawn;
+      notes.push(`The list is drawn by script (its entries are not in the HTML): selectors proposed from the page rendered in Chromium, rendering: auto.`);
     }
   }
   const listFields: Record<string, string> = proposal
