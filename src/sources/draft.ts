@@ -84,8 +84,11 @@ export async function draftSource(url: string, opts: DraftOptions, io: DraftIo):
   let scriptBuilt = false;
   // Rendered when the HTML has no list, or only an undated one (a sidebar) beside a script that loads data.
   if ((!proposal && !presetList) || (proposal && !proposal.dated && LOADS_DATA.test(html))) {
-    const rendered = await io.render(listUrl);
-    const drawn = proposeListSelectors(rendered, listUrl);
+    const rendered = await io.render(listUrl).catch((err: Error) => {
+      notes.push(`The page could not be rendered in Chromium to look for a list drawn by script: ${err.message}`);
+      return '';
+    });
+    const drawn = rendered ? proposeListSelectors(rendered, listUrl) : null;
     if (drawn && (!proposal || drawn.count > proposal.count || (drawn.dated && !proposal.dated))) {
       scriptBuilt = true;
       html = rendered;
