@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { log } from '../log.ts';
 import { installErrorHandler } from './errors.ts';
@@ -23,7 +23,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   const app = Fastify({
     loggerInstance: log.child({ component: 'web' }) as FastifyBaseLogger,
     // Refusals, failures and manual crawls are logged where they happen; one line per request would drown them.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
   });
   installErrorHandler(app);

@@ -41,7 +41,7 @@ describe('who may do what through the HTTP API', () => {
     server.get('/test/form', async (_req, reply) => ({ csrf: reply.generateCsrf() }));
     server.post('/test/form', { config: { access: 'public' } }, async () => ({ ok: true }));
     server.post('/test/one-click', { config: { access: 'signed-link' } }, async (req) => req.body);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await server?.close();
@@ -171,7 +171,7 @@ describe('rate limit', () => {
       sources: new SourceRegistry(),
     });
     server = await buildServer(app, { operatorToken: TOKEN });
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await server?.close();
