@@ -80,7 +80,9 @@ describe('indwatch start', { timeout: 180_000 }, () => {
       expect(waited.stdout).toMatch(/new articles: 3/);
       expect(waited.stderr).toMatch(/crawling: \d+ list pages?, \d+ articles fetched/);
 
-      const queued = await fetch(`http://127.0.0.1:${port}/api/sources/slow/crawl`, { method: 'POST' });
+      // Generated into the data folder on first start (see src/web/operator-token.ts).
+      const token = (await fs.readFile(path.join(box.env.INDWATCH_DATA_DIR!, 'secrets', 'operator-token'), 'utf8')).trim();
+      const queued = await fetch(`http://127.0.0.1:${port}/api/sources/slow/crawl`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
       expect(queued.status).toBe(202);
       const { jobId } = (await queued.json()) as { jobId: string };
 
