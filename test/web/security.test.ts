@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from '../../src/app.ts';
@@ -74,6 +75,18 @@ describe('who may do what through the HTTP API', () => {
     expect(new Set(accepted.map((r) => r.json().jobId)).size).toBe(1);
     expect(await app.queues.crawl.count()).toBe(1);
     expect(refused[0].json().error).toMatch(/a manual crawl of "lj" is already (waiting|active)/);
+  });
+
+  it('takes a new manual crawl once the pending one has finished', async () => {
+    const worker = new Worker('crawl', async () => 'crawled', { connection: app.queues.connection, prefix });
+    try {
+      await new Promise<void>((resolve) => worker.once('completed', () => resolve()));
+    } finally {
+      await worker.close();
+    }
+    const again = await server.inject({ method: 'POST', url: '/api/sources/lj/crawl', headers: auth });
+    expect(again.statusCode).toBe(202);
+    expect(await app.queues.crawl.getJobState(again.json().jobId)).toBe('waiting');
   });
 
   it('refuses state-changing requests from other sites', async () => {
