@@ -119,6 +119,7 @@ function hostAllowed(app: FastifyInstance, hosts: AllowedHosts, host: string): b
   } catch {
     return false;
   }
+  // Anything the URL parser had to reinterpret (user info, a path, odd spacing) is not a plain host[:port].
   if (url.host !== host.toLowerCase() && `${url.host}:80` !== host.toLowerCase()) return false;
   if (!hosts.names.has(url.hostname)) return false;
   const address = app.server.address();
