@@ -39,9 +39,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 
 /**
- * Installs, before any route: security headers, a rate limit, the Host allow-list, the
- * cross-site check and the operator token check (in that order, so a flood or a foreign
- * Host is turned away before anything else is looked at).
+ * Installs, for every route registered afterwards: security headers, a rate limit per client
+ * address, the Host allow-list, the cross-site check, the operator token check and, for
+ * public forms, the CSRF token check. Call it before registering any route.
  */
 export async function installSecurity(app: FastifyInstance, options: SecurityOptions): Promise<void> {
   const { config } = options;
