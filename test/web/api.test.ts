@@ -41,7 +41,7 @@ describe('the HTTP API', () => {
       },
       [{ tier: 1, region: '临江市', period: '2026-01~2026-09', indicator: '规模以上工业增加值', kind: 'growth', value: 7.2, unit: '%', basis: '同比', target: false, quote: '规模以上工业增加值同比增长7.2%' }],
     ));
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await server?.close();

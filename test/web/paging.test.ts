@@ -76,7 +76,7 @@ describe.each([
     app = await openApp(loadConfig(env), { sources: new SourceRegistry() });
     server = await buildServer(app, { operatorToken: 'operator-token-for-tests-0123456789' });
     await seed(app);
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await server?.close();

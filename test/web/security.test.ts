@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import { parseSource } from '../../src/sources/load.ts';
 import { SourceRegistry } from '../../src/sources/registry.ts';
 import { buildServer } from '../../src/web/server.ts';
 import { dropPrefix, REDIS_URL, uniquePrefix } from '../helpers/redis.ts';
@@ -13,14 +14,10 @@ import { dropPrefix, REDIS_URL, uniquePrefix } from '../helpers/redis.ts';
 const TOKEN = 'operator-token-for-tests-0123456789';
 const auth = { authorization: `Bearer ${TOKEN}` };
 
-/** One source the registry knows, so the crawl route has something to queue. */
+/** One source the registry knows, so the crawl route has something to queue (nothing crawls it here). */
 function registryWithOneSource(): SourceRegistry {
-  const registry = new SourceRegistry();
-  Object.assign(registry, {
-    get: (id: string) => (id === 'lj' ? { id: 'lj', name: '临江', region: '临江市' } : undefined),
-    all: () => [],
-  });
-  return registry;
+  const yaml = `id: lj\nname: 临江\nregion: 临江市\nlist:\n  urls: ["http://127.0.0.1:9/list.html"]\n  item: li\narticle:\n  body: "#zoom"\n`;
+  return new SourceRegistry([parseSource(yaml, 'lj.yaml')]);
 }
 
 describe('who may do what through the HTTP API', () => {
@@ -42,7 +39,7 @@ describe('who may do what through the HTTP API', () => {
     server.get('/test/form', async (_req, reply) => ({ csrf: reply.generateCsrf() }));
     server.post('/test/form', { config: { access: 'public' } }, async () => ({ ok: true }));
     server.post('/test/one-click', { config: { access: 'signed-link' } }, async (req) => req.body);
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await server?.close();
@@ -184,7 +181,7 @@ describe('rate limit', () => {
       sources: new SourceRegistry(),
     });
     server = await buildServer(app, { operatorToken: TOKEN });
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await server?.close();
