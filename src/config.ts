@@ -14,6 +14,10 @@ const Env = z.object({
   INDWATCH_DIGEST_CRON: z.string().default('0 8 * * *'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
+  // Web security (issue 8): who may change state, which Host names are ours, how fast a client may go.
+  INDWATCH_OPERATOR_TOKEN: z.union([z.literal(''), z.string().min(16, 'INDWATCH_OPERATOR_TOKEN: at least 16 characters')]).optional(),
+  INDWATCH_PUBLIC_URL: z.literal('').or(z.url({ protocol: /^https?$/, error: 'INDWATCH_PUBLIC_URL: expected an http(s) URL' })).optional(),
+  INDWATCH_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
 });
 
 export interface Config {
@@ -30,6 +34,12 @@ export interface Config {
   timezone: string;
   digestCron: string;
   http: { host: string; port: number };
+  /** Bearer token for state-changing routes and subscriber previews; generated into dataDir/secrets when unset. */
+  operatorToken?: string;
+  /** The address users reach the service at (behind a proxy); its host is accepted in `Host:` besides the bound one. */
+  publicUrl?: string;
+  /** Requests a minute one client address may make to the HTTP API. */
+  rateLimitPerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -47,6 +57,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     timezone: e.INDWATCH_TIMEZONE,
     digestCron: e.INDWATCH_DIGEST_CRON,
     http: { host: e.HOST, port: e.PORT },
+    operatorToken: e.INDWATCH_OPERATOR_TOKEN || undefined,
+    publicUrl: e.INDWATCH_PUBLIC_URL || undefined,
+    rateLimitPerMinute: e.INDWATCH_RATE_LIMIT,
     ...overrides,
   };
 }
