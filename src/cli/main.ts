@@ -7,6 +7,7 @@ import { registerDigest } from './digest.ts';
 import { registerEval } from './eval.ts';
 import { registerExtract } from './extract.ts';
 import { registerParse } from './parse.ts';
+import { loadConfig } from '../config.ts';
 import { UserError } from './errors.ts';
 import { registerSources } from './sources.ts';
 import { registerStart } from './start.ts';
@@ -29,17 +30,30 @@ export function buildProgram(): Command {
   registerClassify(program);
   registerEval(program);
   registerDedup(program);
+  // Configuration is read once, when a command runs: `--help` needs none of it.
+  program.hook('preAction', async () => {
+    const config = loadConfig();
+    const { log } = await import('../log.ts');
+    log.level = config.logLevel;
+    showStacks = config.logLevel === 'debug' || config.logLevel === 'trace';
+  });
   program.addHelpText(
     'after',
     `
 Environment:
-  REDIS_URL      Redis for the queues (default redis://127.0.0.1:6379)
-  DATABASE_URL   PostgreSQL server (default: embedded database in ./data/db)
-  SMTP_URL       SMTP server for digests (default: .eml files in ./data/outbox)
-  LOG_LEVEL      pino log level (default info)`,
+  REDIS_URL              Redis for the queues (default redis://127.0.0.1:6379)
+  DATABASE_URL           PostgreSQL server (default: embedded database in ./data/db)
+  INDWATCH_QUEUE_PREFIX  Redis key prefix of the queues (default: indwatch-<id of the database>)
+  SMTP_URL               SMTP server for digests (default: .eml files in ./data/outbox)
+  LOG_LEVEL              pino log level (default info)
+
+On the embedded database, commands that read or write data while \`indwatch start\` runs go
+through the running service; without it they open ./data/db themselves.`,
   );
   return program;
 }
+
+let showStacks = false;
 
 /** Runs the CLI and returns its exit code: 0 ok, 1 failure, 2 usage error. */
 export async function main(argv: string[]): Promise<number> {
@@ -55,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
       return err.exitCode;
     }
     process.stderr.write(`indwatch: ${(err as Error).message}\n`);
-    if (process.env.LOG_LEVEL === 'debug') process.stderr.write(`${(err as Error).stack}\n`);
+    if (showStacks) process.stderr.write(`${(err as Error).stack}\n`);
     return 1;
   }
 }

@@ -2,10 +2,6 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { politeGet } from '../crawl/polite-fetch.ts';
-import { decodeBody } from '../fetch/decode.ts';
-import { PolitenessSchema } from '../sources/schema.ts';
-import { draftSource, idFromUrl } from '../sources/draft.ts';
 import { UserError } from './errors.ts';
 
 interface NewOptions {
@@ -28,6 +24,10 @@ export function registerSourcesNew(sources: Command): void {
     .option('--out <dir>', 'folder to write to (default: the selectors folder)')
     .option('--force', 'overwrite an existing file')
     .action(async (url: string, opts: NewOptions) => {
+      const { politeGet } = await import('../crawl/polite-fetch.ts');
+      const { decodeBody } = await import('../fetch/decode.ts');
+      const { PolitenessSchema } = await import('../sources/schema.ts');
+      const { draftSource, idFromUrl } = await import('../sources/draft.ts');
       const config = loadConfig();
       if (!/^https?:\/\//i.test(url)) throw new UserError(`expected an http(s) URL, not "${url}"`);
       const res = await politeGet(url, { userAgent: config.userAgent, politeness: PolitenessSchema.parse({}) });

@@ -2,7 +2,6 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { formatProblem, loadSourceFile, loadSourcesDir, SourceFileError } from '../sources/load.ts';
 import { UserError } from './errors.ts';
 import { registerSourcesNew } from './sources-new.ts';
 import { registerSourcesTest } from './sources-test.ts';
@@ -17,6 +16,7 @@ export function registerSources(program: Command): void {
     .action(async (opts: { json?: boolean }) => {
       const { openConfiguredDb } = await import('../db/connect.ts');
       const { crawlStates } = await import('../store/sources.ts');
+      const { loadSourcesDir } = await import('../sources/load.ts');
       const config = loadConfig();
       const { sources: all, errors } = await loadSourcesDir(config.selectorsDir);
       const db = await openConfiguredDb(config);
@@ -51,6 +51,7 @@ export function registerSources(program: Command): void {
     .description('check selectors files against the schema (all of selectors/ by default)')
     .argument('[files...]', 'selectors files')
     .action(async (files: string[]) => {
+      const { formatProblem, loadSourceFile, SourceFileError } = await import('../sources/load.ts');
       const config = loadConfig();
       const targets = files.length ? files : await listYaml(config.selectorsDir);
       if (!targets.length) throw new UserError(`no selectors files in ${config.selectorsDir}`);

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { log } from '../log.ts';
 
 export function registerStart(program: Command): void {
   program
@@ -15,6 +14,7 @@ export function registerStart(program: Command): void {
       const { startWorkers } = await import('../queue/workers.ts');
       const { processors } = await import('../../jobs/index.ts');
       const { buildServer } = await import('../web/server.ts');
+      const { log } = await import('../log.ts');
       const config = loadConfig();
       if (opts.port) config.http.port = Number(opts.port);
       const app = await openApp(config);
