@@ -17,7 +17,7 @@ export function registerStart(program: Command): void {
       const { log } = await import('../log.ts');
       const config = loadConfig();
       if (opts.port) config.http.port = Number(opts.port);
-      const app = await openApp(config);
+      const app = await openApp(config, { owner: true });
       for (const e of app.sources.errors) log.error({ problems: e.problems }, 'selectors file skipped');
       const workers = startWorkers(app.queues, processors(app));
       if (opts.schedule) {
