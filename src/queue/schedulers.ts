@@ -28,7 +28,7 @@ function parseCrawlSchedulerId(key: string): { sourceId: string; installationId?
  * crawls; schedulers another installation made are never touched. An untagged scheduler left by
  * an earlier version is replaced only when it is for one of this installation's sources.
  */
-export async function syncSchedulers(ctx: AppContext): Promise<{ crawl: number; removed: number }> {
+export async function syncSchedulers(ctx: Pick<AppContext, 'config' | 'queues' | 'sources'>): Promise<{ crawl: number; removed: number }> {
   const me = ctx.config.installationId;
   const mine = new Set(ctx.sources.all().map((s) => s.id));
   for (const source of ctx.sources.all()) {
