@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { openConfiguredDb, type Db } from '../../src/db/connect.ts';
 import { DataFolderLock, readHolder, type LockHolder } from '../../src/db/lock.ts';
+import { runCli, sandbox } from '../helpers/cli.ts';
 
 const dirs: string[] = [];
 async function scratch(): Promise<string> {
@@ -97,5 +98,40 @@ describe('the service serving its embedded database to commands', { timeout: 120
       (e: Error) => e,
     );
     expect(err.message).toMatch(/^the embedded database .* is already used by `indwatch start` \(pid \d+ on .*\): stop that service first, or give this one its own INDWATCH_DATA_DIR$/);
+  });
+});
+
+describe('a command that can neither open the data nor reach the service', { timeout: 120_000 }, () => {
+  // This test process stands for the other one: it is alive, so its lock is not stale.
+  const holder = (role: LockHolder['role'], extra: Partial<LockHolder> = {}): LockHolder => ({
+    pid: process.pid,
+    host: os.hostname(),
+    startedAt: '2026-12-01T08:00:00.000Z',
+    role,
+    command: role === 'service' ? 'indwatch start' : 'indwatch crawl binhai',
+    ...extra,
+  });
+
+  it('says in one line who holds the data and what to do', async () => {
+    const box = await sandbox();
+    try {
+      const env: NodeJS.ProcessEnv = { ...box.env, INDWATCH_DB_WAIT: '0' };
+      const lock = path.join(env.INDWATCH_DATA_DIR!, 'db.lock');
+      await fs.mkdir(env.INDWATCH_DATA_DIR!, { recursive: true });
+
+      await fs.writeFile(lock, JSON.stringify(holder('command')));
+      const busy = await runCli(['subscribers', 'list'], { env });
+      expect(busy.code).toBe(1);
+      expect(busy.stderr).toMatch(
+        /^indwatch: the embedded database .* is in use by `indwatch crawl binhai` \(pid \d+ on .*, since 2026-12-01T08:00:00.000Z\): wait for it to finish \(or use DATABASE_URL, a PostgreSQL server any number of processes can share\)\n$/,
+      );
+
+      await fs.writeFile(lock, JSON.stringify(holder('service', { endpoint: { socketDir: box.dir } })));
+      const deaf = await runCli(['sources', 'list'], { env });
+      expect(deaf.code).toBe(1);
+      expect(deaf.stderr).toMatch(/^indwatch: `indwatch start` \(pid \d+ .*\) holds the embedded database .* but does not answer on .*\.s\.PGSQL\.5432 \(.*\): restart it, then run this command again\n$/);
+    } finally {
+      await box.cleanup();
+    }
   });
 });
