@@ -4,14 +4,22 @@ import { UserError } from './errors.ts';
 
 type Register = (program: Command) => void;
 
+/** `sources test` and `sources new` fetch pages and read figures: loaded only when they may run or be listed. */
+async function sourcesCommand(subcommand: string | undefined): Promise<Register> {
+  const { registerSources } = await import('./sources.ts');
+  if (subcommand === 'list' || subcommand === 'validate') return (program) => registerSources(program);
+  const [{ registerSourcesTest }, { registerSourcesNew }] = await Promise.all([import('./sources-test.ts'), import('./sources-new.ts')]);
+  return (program) => registerSources(program, [registerSourcesTest, registerSourcesNew]);
+}
+
 /**
  * Every top-level command and where it is defined, in the order `--help` lists them. A run of one
  * command loads only that command's module: start-up time is paid per command, not for all.
  */
-const COMMANDS: [string, () => Promise<Register>][] = [
+const COMMANDS: [string, (subcommand?: string) => Promise<Register>][] = [
   ['demo', async () => (await import('./demo.ts')).registerDemo],
   ['start', async () => (await import('./start.ts')).registerStart],
-  ['sources', async () => (await import('./sources.ts')).registerSources],
+  ['sources', sourcesCommand],
   ['crawl', async () => (await import('./crawl.ts')).registerCrawl],
   ['digest', async () => (await import('./digest.ts')).registerDigest],
   ['subscribers', async () => (await import('./subscribers.ts')).registerSubscribers],
@@ -24,9 +32,9 @@ const COMMANDS: [string, () => Promise<Register>][] = [
 
 /** The program with the command `argv` names, or with all of them (for help and unknown commands). */
 export async function buildProgram(argv: string[] = []): Promise<Command> {
-  const named = argv.slice(2).find((a) => !a.startsWith('-'));
+  const [named, subcommand] = argv.slice(2).filter((a) => !a.startsWith('-'));
   const wanted = COMMANDS.filter(([name]) => name === named);
-  const registers = await Promise.all((wanted.length ? wanted : COMMANDS).map(([, load]) => load()));
+  const registers = await Promise.all(wanted.length ? wanted.map(([, load]) => load(subcommand)) : COMMANDS.map(([, load]) => load()));
   const program = new Command('indwatch')
     .description('Watches regional government and news sites for industrialization reports, extracts key figures, mails digests.')
     .version('0.1.0')

@@ -3,10 +3,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { UserError } from './errors.ts';
-import { registerSourcesNew } from './sources-new.ts';
-import { registerSourcesTest } from './sources-test.ts';
 
-export function registerSources(program: Command): void {
+/** `sources list|validate`, and the subcommands defined elsewhere (`test`, `new`) that main.ts loads when they can be wanted. */
+export function registerSources(program: Command, subcommands: ((sources: Command) => void)[] = []): void {
   const sources = program.command('sources').description('list and check the source sites in selectors/');
 
   sources
@@ -69,8 +68,7 @@ export function registerSources(program: Command): void {
       if (bad) process.exitCode = 1;
     });
 
-  registerSourcesTest(sources);
-  registerSourcesNew(sources);
+  for (const register of subcommands) register(sources);
 }
 
 async function listYaml(dir: string): Promise<string[]> {

@@ -50,7 +50,7 @@ describe('the lock on the embedded database folder', () => {
   });
 });
 
-describe('the service serving its embedded database to commands', { timeout: 120_000 }, () => {
+describe('the service serving its embedded database to commands', { timeout: 400_000 }, () => {
   let service: Db | undefined;
   let command: Db | undefined;
   afterEach(async () => {
