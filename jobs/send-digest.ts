@@ -22,7 +22,7 @@ export function sendDigestJob(ctx: AppContext, options: SendDigestJobOptions = {
       db: ctx.db,
       mailer: ctx.mailer,
       secret,
-      publicUrl: ctx.config.publicUrl,
+      publicUrl: ctx.config.linkBaseUrl,
       mailFrom: ctx.config.mailFrom,
       emptyNote: ctx.config.digest.emptyNote,
       cache,

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import type { CrawlResult } from '../crawl/crawl-result.ts';
-import { demoSource } from '../demo/source.ts';
-import { SourceRegistry } from '../sources/registry.ts';
 import { crawlProgress, formatCrawlResult } from './crawl-report.ts';
 import { ProgressLine } from './progress.ts';
 
@@ -22,6 +20,8 @@ export function registerDemo(program: Command): void {
       const { sendDigestsNow } = await import('../digest/send.ts');
       const { digestSecret, subscriberLinks, SUBSCRIPTION_PATHS } = await import('../digest/links.ts');
       const { upsertSubscriber } = await import('../store/subscribers.ts');
+      const { demoSource } = await import('../demo/source.ts');
+      const { SourceRegistry } = await import('../sources/registry.ts');
       const config = loadConfig();
       const site = await startDemoSite(Number(opts.port)).catch((err: NodeJS.ErrnoException) => {
         throw new Error(err.code === 'EADDRINUSE' ? `port ${opts.port} is taken: run the demo with --port <another>` : err.message);
@@ -46,10 +46,10 @@ export function registerDemo(program: Command): void {
         progress.done();
         say(formatCrawlResult(result));
         const secret = await digestSecret(config);
-        const deps = { db: app.db, mailer: app.mailer, secret, publicUrl: config.publicUrl, mailFrom: config.mailFrom, emptyNote: config.digest.emptyNote };
+        const deps = { db: app.db, mailer: app.mailer, secret, publicUrl: config.linkBaseUrl, mailFrom: config.mailFrom, emptyNote: config.digest.emptyNote };
         const [outcome] = await sendDigestsNow(deps, { email: DEMO_SUBSCRIBER });
-        const links = subscriberLinks(config.publicUrl, secret, { subscriberId: subscriber.id, email: subscriber.email });
-        say(`subscribe:   POST ${config.publicUrl}${SUBSCRIPTION_PATHS.subscribe} (email=…&regions=…&frequency=daily|weekly), or \`npx indwatch subscribe EMAIL\``);
+        const links = subscriberLinks(config.linkBaseUrl, secret, { subscriberId: subscriber.id, email: subscriber.email });
+        say(`subscribe:   POST ${config.linkBaseUrl}${SUBSCRIPTION_PATHS.subscribe} (email=…&regions=…&frequency=daily|weekly), or \`npx indwatch subscribe EMAIL\``);
         say(`preferences: ${links.manage}`);
         say(`unsubscribe: ${links.unsubscribe} (one-click POST; served by \`npx indwatch start\`)`);
         if (outcome?.status === 'sent') {

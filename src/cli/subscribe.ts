@@ -62,7 +62,7 @@ export function registerSubscribe(program: Command): void {
         const { requestSubscription } = await import('../digest/subscribe.ts');
         const mailer = createMailer({ from: config.mailFrom, smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox') });
         try {
-          const r = await requestSubscription({ db, mailer, secret: await digestSecret(config), publicUrl: config.publicUrl }, parsedEmail.data, prefs.data);
+          const r = await requestSubscription({ db, mailer, secret: await digestSecret(config), publicUrl: config.linkBaseUrl }, parsedEmail.data, prefs.data);
           const said = {
             'confirmation-sent': `a confirmation link was mailed to ${r.subscriber.email}; nothing is sent before it is followed`,
             'manage-link-sent': `${r.subscriber.email} is already subscribed; a link to manage it was mailed`,

@@ -102,7 +102,7 @@ describe('subscribing, confirming, managing and unsubscribing over HTTP', () => 
   it('one-click unsubscribe by POST to the URL in the digest header, at once, without login', async () => {
     await report(t.db, { title: '江苏省工业和信息化厅：前10月全省工业投资增长8.3%', region: '江苏省' });
     const sub = await upsertSubscriber(t.db, { email: 'oneclick@example.com', confirmed: true });
-    const deps = { db: t.db, mailer: ctx.mailer, secret: await digestSecret(config), publicUrl: config.publicUrl, mailFrom: config.mailFrom, emptyNote: false };
+    const deps = { db: t.db, mailer: ctx.mailer, secret: await digestSecret(config), publicUrl: config.linkBaseUrl, mailFrom: config.mailFrom, emptyNote: false };
     const outcome = await deliverDigest(deps, { subscriberId: sub.id, periodKey: 'daily:2026-12-02', periodEnd: new Date(), firstPeriodStart: new Date(Date.now() - 86_400_000), claimant: 'test' });
     expect(outcome.status).toBe('sent');
     await until(() => smtp.inbox(sub.email).length === 1);

@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit';
 import escapeHtml from 'escape-html';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -16,14 +15,14 @@ const TokenQuery = z.object({ token: z.string().min(10).max(2000) });
 const SUBSCRIBE_PER_CLIENT = { max: 10, timeWindow: 10 * 60_000 };
 
 /**
- * Subscribe, confirm, preferences and unsubscribe. Confirm, preferences and unsubscribe are
- * authorised by the signed token in their link (no login, no Origin check: a mail client's
- * one-click POST comes from no page at all). Bodies may be JSON or form posts.
+ * Subscribe, confirm, preferences and unsubscribe. Subscribe is a public form (same origin and
+ * CSRF, by security.ts); confirm, preferences and unsubscribe are authorised by the signed token
+ * in their link (`signed-link`: no login, no Origin check, since a mail client's one-click POST
+ * comes from no page at all). Bodies may be JSON or form posts.
  */
 export function subscriptionRoutes(ctx: AppContext) {
   return async function subscriptions(app: FastifyInstance): Promise<void> {
     const secret = await digestSecret(ctx.config);
-    await app.register(rateLimit, { global: false });
     if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) {
       app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => done(null, formFields(body as string)));
     }
@@ -32,7 +31,7 @@ export function subscriptionRoutes(ctx: AppContext) {
       app.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, _body, done) => done(null, {}));
     }
 
-    app.post(SUBSCRIPTION_PATHS.subscribe, { config: { rateLimit: SUBSCRIBE_PER_CLIENT } }, async (req, reply) => {
+    app.post(SUBSCRIPTION_PATHS.subscribe, { config: { access: 'public', rateLimit: SUBSCRIBE_PER_CLIENT } }, async (req, reply) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const email = EmailInput.safeParse(body.email);
       const prefs = PreferencesInput.safeParse({ ...body, email: undefined });
@@ -40,24 +39,24 @@ export function subscriptionRoutes(ctx: AppContext) {
         const problems = [email, prefs].filter((r) => !r.success).map((r) => describeIssues(r.error as z.ZodError));
         return answer(req, reply, 400, { error: problems.join('; ') });
       }
-      await requestSubscription({ db: ctx.db, mailer: ctx.mailer, secret, publicUrl: ctx.config.publicUrl }, email.data, prefs.data);
+      await requestSubscription({ db: ctx.db, mailer: ctx.mailer, secret, publicUrl: ctx.config.linkBaseUrl }, email.data, prefs.data);
       // The same answer whatever happened: whether an address is subscribed is nobody else's business.
       return answer(req, reply, 202, { status: 'check-your-inbox', message: `If ${email.data} can receive mail, a link is on its way.` });
     });
 
-    app.get(SUBSCRIPTION_PATHS.confirm, async (req, reply) => {
+    app.get(SUBSCRIPTION_PATHS.confirm, { config: { access: 'signed-link' } }, async (req, reply) => {
       const sub = await fromToken(req, 'confirm');
       const confirmed = await confirmSubscriber(ctx.db, sub.id);
       if (!confirmed) return answer(req, reply, 410, { error: 'this subscription was cancelled; subscribe again' });
       return answer(req, reply, 200, { status: 'confirmed', email: confirmed.email });
     });
 
-    app.get(SUBSCRIPTION_PATHS.preferences, async (req, reply) => {
+    app.get(SUBSCRIPTION_PATHS.preferences, { config: { access: 'signed-link' } }, async (req, reply) => {
       const sub = await fromToken(req, 'manage');
       return answer(req, reply, 200, { email: sub.email, active: sub.active, preferences: preferencesOf(sub) });
     });
 
-    app.post(SUBSCRIPTION_PATHS.preferences, async (req, reply) => {
+    app.post(SUBSCRIPTION_PATHS.preferences, { config: { access: 'signed-link' } }, async (req, reply) => {
       const sub = await fromToken(req, 'manage');
       const prefs = PreferencesInput.safeParse({ ...preferencesOf(sub), ...((req.body ?? {}) as object), token: undefined });
       if (!prefs.success) return answer(req, reply, 400, { error: describeIssues(prefs.error) });
@@ -66,7 +65,7 @@ export function subscriptionRoutes(ctx: AppContext) {
     });
 
     // A page with one button: a GET must not unsubscribe, since mail scanners follow links.
-    app.get(SUBSCRIPTION_PATHS.unsubscribe, async (req, reply) => {
+    app.get(SUBSCRIPTION_PATHS.unsubscribe, { config: { access: 'signed-link' } }, async (req, reply) => {
       const sub = await fromToken(req, 'unsubscribe');
       const { token } = TokenQuery.parse(req.query);
       return reply
@@ -79,7 +78,7 @@ export function subscriptionRoutes(ctx: AppContext) {
         );
     });
 
-    app.post(SUBSCRIPTION_PATHS.unsubscribe, async (req, reply) => {
+    app.post(SUBSCRIPTION_PATHS.unsubscribe, { config: { access: 'signed-link' } }, async (req, reply) => {
       const sub = await fromToken(req, 'unsubscribe');
       await unsubscribe(ctx.db, sub.id);
       return answer(req, reply, 200, { status: 'unsubscribed', email: sub.email });
