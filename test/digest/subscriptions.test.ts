@@ -52,12 +52,20 @@ describe('subscribing, confirming, managing and unsubscribing over HTTP', () => 
     if (!m) throw new Error(`no ${path} link in: ${text}`);
     return m[0].replace('https://indwatch.example', '');
   };
+  /** A subscribe POST as our own page sends it: with the CSRF token and cookie it was given. */
+  const subscribe = async (payload: object | string, remoteAddress?: string) => {
+    const form = await server.inject({ method: 'GET', url: '/subscriptions' });
+    const cookie = String(form.headers['set-cookie']).split(';')[0];
+    const headers: Record<string, string> = { cookie, 'x-csrf-token': form.json().csrf };
+    if (typeof payload === 'string') headers['content-type'] = 'application/x-www-form-urlencoded';
+    return server.inject({ method: 'POST', url: '/subscriptions', headers, payload, remoteAddress });
+  };
   const until = async (ok: () => boolean) => {
     while (!ok()) await new Promise((r) => setTimeout(r, 50));
   };
 
   it('refuses bad input with a clear error', async () => {
-    const post = (payload: object) => server.inject({ method: 'POST', url: '/subscriptions', payload });
+    const post = (payload: object) => subscribe(payload);
     expect((await post({ email: 'not-an-address' })).json()).toEqual({ error: 'email: not a valid e-mail address' });
     expect((await post({ email: 'a@example.com', regions: '江苏省,火星市' })).json().error).toMatch(/unknown region "火星市"/);
     expect((await post({ email: 'a@example.com', hour: '25' })).json().error).toMatch(/hour: expected a whole hour 0–23, got "25"/);
@@ -66,12 +74,7 @@ describe('subscribing, confirming, managing and unsubscribing over HTTP', () => 
   });
 
   it('subscribes by form post, mails a confirmation link and sends nothing else until it is followed', async () => {
-    const r = await server.inject({
-      method: 'POST',
-      url: '/subscriptions',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'email=Reader%40Example.com&regions=%E6%B1%9F%E8%8B%8F%E7%9C%81&frequency=weekly&weekday=wed&hour=18&lang=en',
-    });
+    const r = await subscribe('email=Reader%40Example.com&regions=%E6%B1%9F%E8%8B%8F%E7%9C%81&frequency=weekly&weekday=wed&hour=18&lang=en');
     expect(r.statusCode).toBe(202);
     await until(() => smtp.inbox('reader@example.com').length === 1);
     const [mail] = smtp.inbox('reader@example.com');
@@ -82,7 +85,7 @@ describe('subscribing, confirming, managing and unsubscribing over HTTP', () => 
     expect((await enqueueDueDigests(t.db, queues.digest, config.digest, new Date(Date.now() + 86_400_000))).queued).toBe(0);
 
     // Asking again at once sends nothing more: the form cannot flood an inbox.
-    await server.inject({ method: 'POST', url: '/subscriptions', payload: { email: 'reader@example.com' } });
+    await subscribe({ email: 'reader@example.com' });
     expect(smtp.inbox('reader@example.com').map((m) => [m.subject, m.messageId]), JSON.stringify(smtp.inbox('reader@example.com').map((m) => [m.subject, m.messageId]))).toHaveLength(1);
 
     const confirm = await server.inject({ method: 'GET', url: linkIn(mail.text!, '/subscriptions/confirm') });
@@ -94,7 +97,7 @@ describe('subscribing, confirming, managing and unsubscribing over HTTP', () => 
 
   it('rate-limits subscription requests per client', async () => {
     const codes = [];
-    for (let i = 0; i < 12; i++) codes.push((await server.inject({ method: 'POST', url: '/subscriptions', remoteAddress: '10.9.9.9', payload: { email: `flood${i}@example.com` } })).statusCode);
+    for (let i = 0; i < 12; i++) codes.push((await subscribe({ email: `flood${i}@example.com` }, '10.9.9.9')).statusCode);
     expect(codes.slice(0, 8).every((c) => c === 202)).toBe(true);
     expect(codes.at(-1)).toBe(429);
   });
@@ -130,7 +133,7 @@ describe('subscribing, confirming, managing and unsubscribing over HTTP', () => 
   });
 
   it('forgets an address never confirmed after a few days', async () => {
-    await server.inject({ method: 'POST', url: '/subscriptions', payload: { email: 'forgetful@example.com' } });
+    await subscribe({ email: 'forgetful@example.com' });
     expect(await findSubscriber(t.db, 'forgetful@example.com')).toBeDefined();
     await enqueueDueDigests(t.db, queues.digest, config.digest, new Date(Date.now() + 2 * 86_400_000));
     expect(await findSubscriber(t.db, 'forgetful@example.com')).toBeDefined();

@@ -31,6 +31,9 @@ export function subscriptionRoutes(ctx: AppContext) {
       app.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, _body, done) => done(null, {}));
     }
 
+    // The CSRF token a subscribe form (or a script on our pages) sends back with its POST.
+    app.get(SUBSCRIPTION_PATHS.subscribe, { config: { access: 'public' } }, async (_req, reply) => ({ csrf: reply.generateCsrf() }));
+
     app.post(SUBSCRIPTION_PATHS.subscribe, { config: { access: 'public', rateLimit: SUBSCRIBE_PER_CLIENT } }, async (req, reply) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const email = EmailInput.safeParse(body.email);
