@@ -9,12 +9,12 @@ import { detectRegion, figureRegion, regionFromName } from './region.ts';
 import { NOT_DISTRICT_BEFORE, regionByMention } from './lexicon/regions.ts';
 import { ECONOMIC_INDICATOR } from './lexicon/relevance.ts';
 import { readsAsReport } from './report.ts';
+import { sentenceSpans } from './sentences.ts';
 import { findTokens } from './tokens.ts';
 import type { DocumentContext, Figure, FigureKind } from './types.ts';
 
 const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
 
-const SENTENCE_END = /[。!?;\n]/g;
 const STOCK_RE = new RegExp(alt(STOCK_CUES));
 const FLOW_START = new RegExp(`^(?:${alt(FLOW_PREFIXES)})`);
 const TARGET_RE = new RegExp(alt(TARGET_CUES).replace('计划投资|', '(?<!年度|占)计划投资|').replace(/(^|\|)计划(?=\||$)/, '$1(?<!年度|占|行动)计划(?!单列)'));
@@ -332,17 +332,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
   // The last figure of the sentence before, for a sentence that opens with `当月…`.
   let carried: Draft | null = null;
 
-  let s0 = 0;
-  SENTENCE_END.lastIndex = 0;
-  const bounds: [number, number][] = [];
-  for (const m of text.matchAll(SENTENCE_END)) {
-    bounds.push([s0, m.index]);
-    s0 = m.index + 1;
-  }
-  bounds.push([s0, text.length]);
-
-  for (const [from, to] of bounds) {
-    if (to - from < 3) continue;
+  for (const [from, to] of sentenceSpans(text)) {
     // A new paragraph falls back to the period the report opened with (`1-8月…`), not an
     // aside (`8月当月…`) or a section of its own (`1-7月,效益…`) in the paragraph before.
     // A period of another year starts a story of its own and stays.
@@ -684,16 +674,17 @@ function countLike(unit: string): boolean {
 /** A figure repeated in the same document is listed once. */
 function dedupe(drafts: Draft[]): Draft[] {
   const out: Draft[] = [];
+  // Only figures of one kind, value and basis can repeat each other: compare within those.
+  const seen = new Map<string, Draft[]>();
   for (const d of drafts) {
-    const dup = out.some(
-      (o) =>
-        o.kind === d.kind &&
-        o.value === d.value &&
-        (o.unit === d.unit || (countLike(o.unit) && countLike(d.unit))) &&
-        o.basis === d.basis &&
-        indicatorSimilarity(o.indicator, d.indicator) >= 0.5,
-    );
-    if (!dup) out.push(d);
+    const key = `${d.kind}|${d.value}|${d.basis}`;
+    const alike = seen.get(key) ?? [];
+    const dup = alike.some((o) => (o.unit === d.unit || (countLike(o.unit) && countLike(d.unit))) && indicatorSimilarity(o.indicator, d.indicator) >= 0.5);
+    if (dup) continue;
+    // A run of one figure repeated (a page gone wrong) is not worth more comparisons.
+    if (alike.length < 16) alike.push(d);
+    seen.set(key, alike);
+    out.push(d);
   }
   return out;
 }

@@ -5,12 +5,17 @@ const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>'
 // Tags are short and never span lines in scraped text; bounding them keeps a stray `<` harmless.
 const TAG = /<\/?[a-zA-Z][^<>\n]{0,200}>|&(?:#(\d{1,6})|#x([0-9a-fA-F]{1,5})|([a-zA-Z]{2,7}));/g;
 
+/** A character reference's character; one naming a surrogate or no character at all is U+FFFD, as in HTML. */
+function codePoint(n: number): string {
+  return n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff) ? '\ufffd' : String.fromCodePoint(n);
+}
+
 /** HTML debris left in scraped text: tags and character entities. */
 export function stripHtmlDebris(src: MappedText): MappedText {
   if (src.text.indexOf('<') < 0 && src.text.indexOf('&') < 0) return src;
   return replaceMapped(src, TAG, (m) => {
-    if (m[1]) return String.fromCodePoint(Number(m[1]));
-    if (m[2]) return String.fromCodePoint(parseInt(m[2], 16));
+    if (m[1]) return codePoint(Number(m[1]));
+    if (m[2]) return codePoint(parseInt(m[2], 16));
     if (m[3]) return ENTITIES[m[3].toLowerCase()] ?? m[0];
     return /^<\/?(p|br|div|li|tr|h\d)\b/i.test(m[0]) ? '\n' : '';
   });
