@@ -2,7 +2,7 @@ import { normalise, type NormalisedText } from '../text/normalise.ts';
 import { extractFromNormalised } from './extract.ts';
 import { POSITIVE } from './lexicon/relevance.ts';
 import { firingNegatives } from './report.ts';
-import { detectRegion } from './region.ts';
+import { documentRegion } from './region.ts';
 import type { DocumentContext, Figure, Relevance } from './types.ts';
 
 /** Score above which a page is mailed as a report. */
@@ -32,7 +32,7 @@ export function classifyNormalised(n: NormalisedText, figures: Figure[], ctx: Do
     sum -= s.weight;
     reasons.push(`-${s.weight} ${s.name} (${s.hits}×)`);
   }
-  const region = detectRegion(n.text)?.name ?? ctx.region ?? null;
+  const region = documentRegion(n.text, ctx.region)?.name ?? null;
   if (region) {
     sum += 0.5;
     reasons.push(`+0.5 region ${region}`);

@@ -5,7 +5,7 @@ import { isTier1Indicator, REGION_WIDE_FIRMS, SINGLE_ENTITY } from './lexicon/in
 import { unitEntry } from './lexicon/units.ts';
 import { beforeGrowthCue, cleanSubject, indicatorSimilarity, nounFirstIndicator } from './indicator.ts';
 import { documentYear, findPeriods } from './period.ts';
-import { detectRegion, figureRegion, regionFromName } from './region.ts';
+import { documentRegion, figureRegion } from './region.ts';
 import { NOT_DISTRICT_BEFORE, regionByMention } from './lexicon/regions.ts';
 import { ECONOMIC_INDICATOR } from './lexicon/relevance.ts';
 import { readsAsReport } from './report.ts';
@@ -322,7 +322,7 @@ function withoutFlow(s: string): string {
 /** Key figures of a normalised document. */
 export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = {}): Figure[] {
   const text = n.text;
-  const docRegion = detectRegion(text) ?? regionFromName(ctx.region);
+  const docRegion = documentRegion(text, ctx.region);
   const docYear = documentYear(text, ctx.published ?? n.published);
   let periodCtx: string | null = null;
   let yearCtx: string | null = null;

@@ -10,6 +10,7 @@ export interface PeriodMention {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const TARGET_YEAR = /(?:到|至|力争|争取|预计|目标)$/;
 
 function span(year: string, from: number, to: number): string {
   return from === to ? `${year}-${pad(from)}` : `${year}-${pad(from)}~${year}-${pad(to)}`;
@@ -17,7 +18,8 @@ function span(year: string, from: number, to: number): string {
 
 /**
  * Period mentions in a sentence, in canonical form. `docYear` is the year of the document
- * (publication, else the text, else XXXX); `contextYear` the last year the text stated.
+ * (publication, else the text, else XXXX); `contextYear` the last year the text stated, which
+ * a yearless mention (`1—9月`) takes before the publication's.
  */
 export function findPeriods(sentence: string, docYear: string, contextYear: string | null): PeriodMention[] {
   const out: PeriodMention[] = [];
@@ -37,9 +39,10 @@ export function findPeriods(sentence: string, docYear: string, contextYear: stri
     } else if (g.rel) {
       const r = RELATIVE_YEARS[g.rel];
       year = r === 'doc' ? docYear : r === 'previous' ? (/^\d{4}$/.test(docYear) ? String(Number(docYear) - 1) : 'XXXX') : (ctxYear ?? docYear);
-    } else year = docYear;
+    } else year = ctxYear ?? docYear;
     let period: string;
     if (g.a && g.b) period = span(year, Number(g.a), Number(g.b));
+    else if (g.qa && g.qb) period = span(year, parseNumber(g.qa) * 3 - 2, parseNumber(g.qb) * 3);
     else if (g.n) period = span(year, 1, parseNumber(g.n));
     else if (g.part) {
       const [a, b] = YEAR_PARTS[g.part] ?? [1, 12];
@@ -48,7 +51,9 @@ export function findPeriods(sentence: string, docYear: string, contextYear: stri
     else if (g.m) period = `${year}-${pad(Number(g.m))}`;
     else period = year;
     if (!/^(\d{4}|XXXX)/.test(period)) continue;
-    if (explicit) ctxYear = explicit;
+    // A year set as a goal (`到2025年`) frames nothing that follows.
+    if (explicit && !TARGET_YEAR.test(sentence.slice(Math.max(0, m.index - 4), m.index))) ctxYear = explicit;
+    else if (explicit) explicit = null;
     out.push({ index: m.index, end: m.index + m[0].length, period, explicitYear: explicit });
   }
   return out;

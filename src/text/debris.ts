@@ -28,8 +28,13 @@ const PINYIN = /(?<=[\u4e00-\u9fff])\((?=[a-zü]*[\u00e0-\u00fc\u0101-\u01dc])[a
 // may be a real question mark.
 const GARBAGE = /(?<=[\u4e00-\u9fff])(?:\?+[A-Za-z]|\?{2,})(?=[\u4e00-\u9fff])|\uFFFD+/g;
 
+// Some mirrors drop the tone marks (`產(chan)`, `業(ye)`): then only a whole syllable of
+// pinyin, lower case, counts, so that `(ok)` or `(pdf)` after a character stay.
+const SYLLABLE = '(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)';
+const PINYIN_PLAIN = new RegExp(`(?<=[\\u4e00-\\u9fff])\\(${SYLLABLE}\\)`, 'g');
+
 /** Stray pinyin annotations and mis-decoding garbage from mirrored pages. */
-const MIRROR_NOISE = new RegExp(`${PINYIN.source}|${GARBAGE.source}`, 'g');
+const MIRROR_NOISE = new RegExp(`${PINYIN.source}|${PINYIN_PLAIN.source}|${GARBAGE.source}`, 'g');
 
 export function stripMirrorNoise(src: MappedText): MappedText {
   return replaceMapped(src, MIRROR_NOISE, () => '');
