@@ -9,6 +9,7 @@ import { documentRegion, figureRegion } from './region.ts';
 import { NOT_DISTRICT_BEFORE, regionByMention } from './lexicon/regions.ts';
 import { ECONOMIC_INDICATOR } from './lexicon/relevance.ts';
 import { readsAsReport } from './report.ts';
+import { gapSubject, pullIndicator } from './rules/gap-subject.ts';
 import { sentenceSpans } from './sentences.ts';
 import { findTokens } from './tokens.ts';
 import type { DocumentContext, Figure, FigureKind } from './types.ts';
@@ -479,11 +480,21 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         } else names.push({ name: subject, base: subject });
         for (const nm of names) for (const b of bases) indicators.push({ name: nm.name, base: nm.base, basis: b });
       } else if (kind === 'gap') {
-        const subject = cleanSubject(before.replace(FROM_COMPARISON, ''));
-        const pb = previousBase(sentence, clause, 'rate');
-        const name = subject && !GENERIC_SUBJECT.test(subject) ? subject : pb;
-        // A generic subject (`增速比上半年提高…`) stands for the indicator before it.
-        const base = (subject && !GENERIC_SUBJECT.test(subject) ? subject : previousBase(sentence, clause, 'same')) || name;
+        const pull = inGroup ? null : pullIndicator(clauseBefore);
+        const g = gapSubject(before);
+        if (g.decline && !inGroup) value = -value;
+        const subject = g.subject;
+        // A generic subject (`增速比上半年提高…`) stands for the indicator before it, in this sentence or the last.
+        const carriedRate = carried && carried.kind !== 'share' ? `${carried.base}增速` : (carried?.base ?? null);
+        const pb = previousBase(sentence, clause, 'rate') ?? carriedRate;
+        const named = !!subject && !GENERIC_SUBJECT.test(subject);
+        let name = named ? subject : pb;
+        let base = (named ? subject : (previousBase(sentence, clause, 'same') ?? carried?.base ?? null)) || name;
+        if (pull) {
+          const driver = pull.driver && !GENERIC_SUBJECT.test(pull.driver) ? pull.driver : (previousBase(sentence, clause, 'same') ?? carried?.base ?? '');
+          name = `${driver}拉动${pull.what}增长`;
+          base = name;
+        }
         if (name && base) {
           if (bases && runCount(s, tokens, i) === 1) for (const b of bases) indicators.push({ name, base, basis: b });
           else indicators.push({ name, base, basis });

@@ -53,6 +53,7 @@ export const REGION_WIDE_FIRMS = /规模以上(?:工业)?企业|(?:国有控股|
 /** Abbreviations written out in indicators, as ANNOTATION.md asks (`规上` → `规模以上`). */
 export const ABBREVIATIONS: [string, string][] = [
   ['规上', '规模以上'],
+  ['规模工业', '规模以上工业'],
   ['战新产业', '战略性新兴产业'],
 ];
 
