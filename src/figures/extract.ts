@@ -10,6 +10,8 @@ import { NOT_DISTRICT_BEFORE, regionByMention } from './lexicon/regions.ts';
 import { ECONOMIC_INDICATOR } from './lexicon/relevance.ts';
 import { readsAsReport } from './report.ts';
 import { gapSubject, pullIndicator } from './rules/gap-subject.ts';
+import { placeOnlySubject } from './rules/place-subject.ts';
+import { sharedValueItems } from './rules/shared-value-list.ts';
 import { sentenceSpans } from './sentences.ts';
 import { findTokens } from './tokens.ts';
 import type { DocumentContext, Figure, FigureKind } from './types.ts';
@@ -31,7 +33,7 @@ const GAP_SIGN = new Map(GAP_CUES.map((c) => [c.word, c.sign]));
 const BASIS_RE = /(?:高于|低于|快于|慢于|领先|高出|较|比)(.*?)(?:分别|均)?(?:提高|提升|增加|下降|回落|减少|降低|扩大|收窄|加快|放缓|上升|高出|低|高|快|慢)?了?$/;
 // `比全省高`, `较全国低`: the direction stands after the basis.
 const RATE_END = /(?<=.{2})(?:增速|增幅|增长率|降幅)$/;
-const RATE_IS = /(增速|增幅|增长率|降幅)(?:分别|同比|均|仍)*(?:为|是|达到|达)$/;
+const RATE_IS = /(增速|增幅|增长率|降幅)(?:分别|同比|均|都|仍)*(?:为|是|达到|达|在|超过|超|保持在)$/;
 const COMPARED_DIRECTION = /(?:比|较)[^比较]{1,12}?(高出|高|快|低|慢)了?$/;
 // A gap's subject ends where its comparison starts (`增速高于全省…`).
 const FROM_COMPARISON = new RegExp(`(?:${BASIS_RE.source.slice(0, BASIS_RE.source.indexOf(')') + 1)}).*$`);
@@ -439,7 +441,10 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           sign = cueJoin ? (GROWTH_SIGN.get(cueJoin[1]) ?? group.sign) : group.sign;
           basis = group.basis;
         } else {
-          const pk = t.type === 'tenths' ? { kind: 'share' as const, sign: 1 as const } : percentKind(before, clause);
+          let pk = t.type === 'tenths' ? { kind: 'share' as const, sign: 1 as const } : percentKind(before, clause);
+          // `…增长12%,其中白银市为19.1%`: a place's value after a change is that change for the place.
+          const lastFigure = prev ?? carried;
+          if (pk.kind === 'share' && lastFigure?.kind === 'growth' && !/占|比重|占比|份额|比例/.test(clause) && placeOnlySubject(before)) pk = { kind: 'growth', sign: 1 };
           kind = pk.kind;
           sign = pk.sign;
           basis = kind === 'growth' ? growthBasis(clauseBefore) : null;
@@ -501,8 +506,12 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         }
       } else if (kind === 'growth') {
         const subject = cleanSubject(beforeGrowthCue(before)).replace(RATE_END, '');
-        const name = subject && !GENERIC_SUBJECT.test(subject) ? subject : previousBase(sentence, clause, 'same');
-        if (name) indicators.push({ name, base: name, basis });
+        let name = subject && !GENERIC_SUBJECT.test(subject) ? subject : previousBase(sentence, clause, 'same');
+        // `营口市同比增长10.3%` in the sentence after the province's figure: the same indicator, for that place.
+        if (!name && carried && placeOnlySubject(before)) name = carried.base;
+        const items = inGroup || /分别/.test(clauseBefore) ? null : sharedValueItems(before);
+        if (items) for (const item of items) indicators.push({ name: item, base: item, basis });
+        else if (name) indicators.push({ name, base: name, basis });
       } else if (kind === 'share') {
         let subject = cleanSubject(before);
         if (subject.startsWith('占') && prev) subject = `${previousBase(sentence, clause, 'same')}${subject}`;
