@@ -1,5 +1,6 @@
 import { PERIOD_RE, RELATIVE_YEARS, YEAR_PARTS } from './lexicon/periods.ts';
 import { parseNumber } from './numbers.ts';
+import { publishedYear } from './published.ts';
 
 export interface PeriodMention {
   index: number;
@@ -64,10 +65,8 @@ export function findPeriods(sentence: string, docYear: string, contextYear: stri
  * (years after 到/至 are targets, not reports), else XXXX.
  */
 export function documentYear(text: string, published: Date | string | null | undefined): string {
-  if (published) {
-    const y = typeof published === 'string' ? published.slice(0, 4) : String(published.getFullYear());
-    if (/^\d{4}$/.test(y)) return y;
-  }
+  const y = publishedYear(published);
+  if (y) return y;
   let best = 0;
   for (const m of text.matchAll(/(?<![到至\d])(\d{4})\s*年(?!代)/g)) {
     const y = Number(m[1]);
