@@ -1,6 +1,6 @@
 import { normalise, quoteOf, type NormalisedText } from '../text/normalise.ts';
 import { CUE_FILLERS, FLOW_PREFIXES, GAP_CUES, GROWTH_CUES, LEVEL_CUES, NOT_NOUN_STARTS, PERIOD_QUALIFIERS, RANK_CUES, RESULT_VERBS, SELECTION_VERBS, SHARE_ENDINGS, SHARED_MEASURES, STOCK_CUES, TARGET_CUES } from './lexicon/cues.ts';
-import { COUNTED_NEEDS_GROWTH, EXCLUDED_COUNTED, GROWTH_CONTEXT, LIST_BEFORE, NOT_INDUSTRIAL_SUBJECT, SPEC_CONTEXT, SPEC_NOUNS, SUBSIDY_AFTER, SUBSIDY_BEFORE, THRESHOLD_AFTER } from './lexicon/exclusions.ts';
+import { COUNTED_NEEDS_GROWTH, NOT_INDUSTRIAL_SUBJECT } from './lexicon/exclusions.ts';
 import { isTier1Indicator, REGION_WIDE_FIRMS, SINGLE_ENTITY } from './lexicon/indicators.ts';
 import { unitEntry } from './lexicon/units.ts';
 import { beforeGrowthCue, cleanSubject, indicatorSimilarity, nounFirstIndicator } from './indicator.ts';
@@ -12,6 +12,7 @@ import { readsAsReport } from './report.ts';
 import { gapSubject, pullIndicator } from './rules/gap-subject.ts';
 import { placeOnlySubject } from './rules/place-subject.ts';
 import { sharedValueItems } from './rules/shared-value-list.ts';
+import { notAFigure } from './rules/not-a-figure.ts';
 import { sentenceSpans } from './sentences.ts';
 import { findTokens } from './tokens.ts';
 import type { DocumentContext, Figure, FigureKind } from './types.ts';
@@ -39,14 +40,10 @@ const COMPARED_DIRECTION = /(?:比|较)[^比较]{1,12}?(高出|高|快|低|慢)�
 const FROM_COMPARISON = new RegExp(`(?:${BASIS_RE.source.slice(0, BASIS_RE.source.indexOf(')') + 1)}).*$`);
 const GENERIC_SUBJECT = /^(?:数量|总数|总量|规模|增速|增幅|总额|总计|合计|数|个数|家数|总数达到)?$/;
 const NEEDS_GROWTH = new RegExp(`^.{0,2}(?:${alt(COUNTED_NEEDS_GROWTH)})`);
-const COUNTED_START = new RegExp(`^(?:${alt(EXCLUDED_COUNTED)})`);
-const COUNTED_END = new RegExp(`(?:${alt(EXCLUDED_COUNTED)})$`);
 const NOT_NOUN = new RegExp(`^(?:${alt(NOT_NOUN_STARTS)})`);
 // An office's spokesman (`市工业和信息化局相关负责人表示`) states the region's plans, not a firm's.
 const FIRM_SPEAKER = /(?<!(?:局|委|厅|办|府|管委会|部门)(?:相关|有关)?)(?:负责人|董事长|总经理|经理|总裁|创始人|代表)[^,。]{0,8}(?:表示|说|称|透露|介绍)/;
 const FIRM_SUBJECT = /公司|企业|集团|我们/;
-const SUBSIDY = new RegExp(`(?:${alt(SUBSIDY_BEFORE)})[^,;]{0,4}$`);
-const SUBSIDY_AFTER_RE = new RegExp(`^(?:的)?(?:${alt(SUBSIDY_AFTER)})`);
 // `39个工业大类行业中有30个`: the first count is the set the second is taken from.
 const DENOMINATOR_TAIL = /^([\u4e00-\u9fff"“”]{1,14}?)中(?:有|共有|的)?$/;
 const INVESTMENT_OF_PREVIOUS = /^(?:总投资|投资总额|总投资额|协议投资额?|计划总投资|计划投资总额|计划投资|年度计划投资)$/;
@@ -370,40 +367,17 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       const cueJoin: RegExpExecArray | null = adjacent && t.type === 'percent' && (group as RunGroup | null)?.kind === 'growth' ? JOINED_CUE.exec(between) : null;
       const joined = adjacent && (/^(?:、|和|及|与|,)$/.test(between) || !!cueJoin);
 
-      if (hasBook && isInside(s, t.index, BOOK_OPEN, BOOK_CLOSE)) continue;
-      if (hasQuote && t.chinese && t.type !== 'rank' && isInside(s, t.index, QUOTE_OPEN, QUOTE_CLOSE)) continue;
-      const isAmount = t.type === 'money' || t.type === 'count' || t.type === 'measure' || t.type === 'bare' || t.type === 'level';
-      if (/^[至到~—\-]\s*[\d一二三四五六七八九十]/.test(after) || /[\d%][至到~—\-]$/.test(head)) continue;
-      if (isAmount || t.type === 'percent') {
-        // Rules of a subsidy scheme (`奖励200万元`, `按投资额的10%给予补助`) are not figures.
-        if ((t.type === 'money' || t.type === 'percent') && (SUBSIDY.test(clauseBefore) || SUBSIDY_AFTER_RE.test(after))) continue;
-      }
-      if (isAmount) {
-        if (t.type === 'count' && i + 1 < tokens.length && tokens[i + 1].type === 'count') {
-          const d = DENOMINATOR_TAIL.exec(tail);
-          if (d) {
-            denominator = d[1];
-            continue;
-          }
+      // `39个工业大类行业中有30个`: the first count is the set the second is taken from.
+      if (t.type === 'count' && i + 1 < tokens.length && tokens[i + 1].type === 'count') {
+        const d = DENOMINATOR_TAIL.exec(tail);
+        if (d) {
+          denominator = d[1];
+          continue;
         }
-        if (t.type !== 'bare' && t.type !== 'level' && LIST_BEFORE.test(head)) continue;
-        if (t.type !== 'level' && THRESHOLD_AFTER.test(after)) continue;
-        if (SPEC_CONTEXT.test(clause)) continue;
-        if (t.type === 'measure' && SPEC_NOUNS.test(after)) continue;
-        if (/^\d/.test(after)) continue;
-        // A count inside the set a rank is taken over (`在全国15个副省级城市中位居第二`).
-        if (/中(?:均)?(?:位居|位列|居|排名|名列|列)|(?:位居|位列|排名)第/.test(after)) continue;
-        if (t.type === 'count') {
-          const noun = tail.replace(/(?:按照|围绕|的|等|在).*$/, '');
-          if (COUNTED_START.test(noun) || COUNTED_END.test(noun)) continue;
-          if (NEEDS_GROWTH.test(noun) && !GROWTH_CONTEXT.test(after)) continue;
-          // Chinese numerals count things named after them (`两个项目`); before them they
-          // restate a list (`A和B两个基地`), refer back (`上榜的两家`) or make a name (`二次扩建`).
-          if (t.chinese && (!/^[\u4e00-\u9fff"“]/.test(tail) || NOT_NOUN.test(tail) || /的$/.test(head) || (/[和、及]/.test(before) && !/等/.test(before)) || t.unit === '次')) continue;
-        }
-        // `过百亿企业` is a class of firm, not an amount.
-        if (t.type === 'bare' && /^[万千百亿]+$/.test(t.unit) && /^[\u4e00-\u9fff]/.test(after)) continue;
       }
+      const insideTitle = hasBook && isInside(s, t.index, BOOK_OPEN, BOOK_CLOSE);
+      const insideSlogan = hasQuote && isInside(s, t.index, QUOTE_OPEN, QUOTE_CLOSE);
+      if (notAFigure({ token: t, clauseBefore, before, after, tail, clause, head, insideTitle, insideSlogan })) continue;
 
       let kind: FigureKind;
       let value = t.value;
