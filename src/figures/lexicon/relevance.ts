@@ -1,3 +1,5 @@
+import { INDUSTRIAL_INDICATOR_NAMES } from './indicators.ts';
+
 /**
  * Signals that a page is, or is not, a regional industrial-performance report. Each signal
  * adds its weight once per page; the classifier reports the ones that fired as its reasons.
@@ -9,7 +11,8 @@ export interface Signal {
 }
 
 export const POSITIVE: Signal[] = [
-  { name: 'industrial indicator', re: /规模以上工业|规上工业|工业增加值|制造业增加值|工业投资|技改投资|工业用电量|工业产值|营业收入/, weight: 1.5 },
+  // Built from the indicator table: an indicator marked `industrial` there is a signal here.
+  { name: 'industrial indicator', re: new RegExp(INDUSTRIAL_INDICATOR_NAMES.join('|')), weight: 1.5 },
   { name: 'industrial policy terms', re: /新型工业化|制造业|产业集群|产业链|专精特新|单项冠军|智能制造|工业互联网|数字化转型/, weight: 1 },
   { name: 'industry authority', re: /工信|工业和信息化|经信|经济和信息化|发改委|统计局/, weight: 0.5 },
   { name: 'project and firm counts', re: /\d+(?:多|余)?(?:家|个|项)(?:企业|项目|平台|工厂|车间)/, weight: 0.5 },
