@@ -13,6 +13,8 @@ import { gapSubject, pullIndicator } from './rules/gap-subject.ts';
 import { placeOnlySubject } from './rules/place-subject.ts';
 import { sharedValueItems } from './rules/shared-value-list.ts';
 import { notAFigure } from './rules/not-a-figure.ts';
+import { bracketedValue, type BracketedValue } from './rules/bracketed-value.ts';
+import { gazetteer } from '../regions/gazetteer.ts';
 import { sentenceSpans } from './sentences.ts';
 import { findTokens } from './tokens.ts';
 import type { DocumentContext, Figure, FigureKind } from './types.ts';
@@ -386,6 +388,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       let bases: string[] | null = null;
       let sign: 1 | -1 = 1;
       const inGroup: boolean = !!(joined && group && t.type !== 'rank' && prev.unit === t.unit);
+      let bracket: BracketedValue | null = null;
 
       if (t.type === 'rank') {
         const raw = s.slice(t.index, t.end);
@@ -409,16 +412,23 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
             basis = sets[0];
           }
         }
-      } else if (t.type === 'percent' || t.type === 'tenths') {
+      } else if (t.type === 'percent' || t.type === 'tenths' || t.type === 'times') {
         if (inGroup && group) {
           kind = group.kind;
           sign = cueJoin ? (GROWTH_SIGN.get(cueJoin[1]) ?? group.sign) : group.sign;
           basis = group.basis;
         } else {
           let pk = t.type === 'tenths' ? { kind: 'share' as const, sign: 1 as const } : percentKind(before, clause);
+          bracket = t.type === 'percent' ? bracketedValue(s, t.index, t.end) : null;
+          if (bracket) pk = { kind: bracket.kind, sign: 1 };
           // `…增长12%,其中白银市为19.1%`: a place's value after a change is that change for the place.
           const lastFigure = prev ?? carried;
           if (pk.kind === 'share' && lastFigure?.kind === 'growth' && !/占|比重|占比|份额|比例/.test(clause) && placeOnlySubject(before)) pk = { kind: 'growth', sign: 1 };
+          // A multiple is a figure only as a change (`增长1.4倍`).
+          if (t.type === 'times' && pk.kind !== 'growth') {
+            prevEnd = t.end;
+            continue;
+          }
           kind = pk.kind;
           sign = pk.sign;
           basis = kind === 'growth' ? growthBasis(clauseBefore) : null;
@@ -524,8 +534,15 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         if (name) indicators.push({ name, base: name, basis: null });
       }
 
-      // `A、B分别增长x%、y%`: pair the subjects with the values.
+      // `汽车制造(17.6%)`: the value is the bracketed name's; `全国(5.1%)`: the indicator before, for that place.
       let groupRegion: string | null = null;
+      if (bracket && !bracket.place) indicators = [{ name: bracket.name, base: bracket.name, basis: null }];
+      else if (bracket && (prev ?? carried)) {
+        const last = (prev ?? carried)!;
+        indicators = [{ name: last.base, base: last.base, basis: null }];
+        groupRegion = bracket.name === '全国' ? '全国' : (regionByMention(bracket.name)?.name ?? gazetteer().resolve(bracket.name)?.name ?? bracket.name);
+      }
+      // `A、B分别增长x%、y%`: pair the subjects with the values.
       if (inGroup && group && group.subjects && kind !== 'rank') {
         const k = i - group.index;
         // A value beyond the subjects listed belongs to none of them.
