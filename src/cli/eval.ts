@@ -44,8 +44,11 @@ export function registerEval(program: Command): void {
             const r = await scoreReal(scorer, real, half, [...(opts.verbose ? ['--verbose'] : []), ...(opts.json ? ['--json'] : [])]);
             const name = half === 'all' ? 'real' : `real-${half}`;
             const kept = `reports kept ${r.reports.kept}/${r.reports.total}, negatives kept ${r.negatives.kept}/${r.negatives.total}${r.negatives.files.length ? ` (${r.negatives.files.join(', ')})` : ''}`;
-            if (opts.json) process.stdout.write(`${JSON.stringify({ set: name, corpus: real, ...JSON.parse(r.output), reports: r.reports, negatives: r.negatives })}\n`);
-            else process.stdout.write(`== ${name} (${real})\n${r.output}${kept}\n`);
+            if (opts.json) process.stdout.write(`${JSON.stringify({ set: name, corpus: real, ...JSON.parse(r.output), extractorAlone: JSON.parse(r.extractorOutput), reports: r.reports, negatives: r.negatives })}\n`);
+            else {
+              const alone = /^precision.*$/m.exec(r.extractorOutput)?.[0] ?? '';
+              process.stdout.write(`== ${name} (${real}), figures of the pages the classifier keeps\n${r.output}${kept}\nextractor alone, every page: ${alone}\n`);
+            }
             scored++;
           }
         } else if (opts.real) process.stderr.write(`eval: no gold/ folder in ${real}\n`);

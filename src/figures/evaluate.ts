@@ -113,8 +113,10 @@ export async function realDocs(dir: string): Promise<RealDoc[]> {
 
 export interface RealScore {
   half: RealHalf;
-  /** The scorer's output (its JSON when asked for with `--json`). */
+  /** The scorer's output (its JSON when asked for with `--json`) on the figures a subscriber would see: those of pages the classifier keeps. */
   output: string;
+  /** The same on every figure extracted, kept pages or not: the extractor alone. */
+  extractorOutput: string;
   reports: { total: number; kept: number };
   negatives: { total: number; kept: number; files: string[] };
 }
@@ -128,13 +130,19 @@ export async function scoreReal(scorer: string, dir: string, half: RealHalf, arg
   const docs = (await realDocs(dir)).filter((d) => inHalf(d.file, half));
   const chosen = new Set(docs.map((d) => d.file));
   const pred: string[] = [];
+  const all: string[] = [];
   const reports = { total: 0, kept: 0 };
   const negatives = { total: 0, kept: 0, files: [] as string[] };
   for (const d of docs) {
     const text = await readFile(path.join(dir, 'docs', d.file), 'utf8');
     const ctx = { region: d.region_guess ?? null, published: d.published_guess ?? null };
-    for (const fig of extractFigures(text, ctx)) pred.push(JSON.stringify({ doc: d.file, ...fig }));
     const relevant = classify(text, ctx).relevant;
+    for (const fig of extractFigures(text, ctx)) {
+      const line = JSON.stringify({ doc: d.file, ...fig });
+      all.push(line);
+      // The digest mails only pages the classifier keeps: their figures are what a subscriber reads.
+      if (relevant) pred.push(line);
+    }
     const bucket = d.label === 'negative' ? negatives : reports;
     bucket.total++;
     if (relevant) bucket.kept++;
@@ -148,10 +156,13 @@ export async function scoreReal(scorer: string, dir: string, half: RealHalf, arg
   }
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'indwatch-eval-'));
   try {
-    await writeFile(path.join(tmp, 'pred.jsonl'), pred.length ? `${pred.join('\n')}\n` : '');
-    await writeFile(path.join(tmp, 'gold.jsonl'), gold.length ? `${gold.join('\n')}\n` : '');
-    const { stdout } = await run(process.execPath, [scorer, '--gold', path.join(tmp, 'gold.jsonl'), '--pred', path.join(tmp, 'pred.jsonl'), ...args], { maxBuffer: 64 * 1024 * 1024 });
-    return { half, output: stdout, reports, negatives };
+    const lines = (xs: string[]) => (xs.length ? `${xs.join('\n')}\n` : '');
+    await writeFile(path.join(tmp, 'pred.jsonl'), lines(pred));
+    await writeFile(path.join(tmp, 'all.jsonl'), lines(all));
+    await writeFile(path.join(tmp, 'gold.jsonl'), lines(gold));
+    const score = async (file: string) =>
+      (await run(process.execPath, [scorer, '--gold', path.join(tmp, 'gold.jsonl'), '--pred', path.join(tmp, file), ...args], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+    return { half, output: await score('pred.jsonl'), extractorOutput: await score('all.jsonl'), reports, negatives };
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
