@@ -1,5 +1,5 @@
 import { normalise, quoteOf, type NormalisedText } from '../text/normalise.ts';
-import { CUE_FILLERS, FLOW_PREFIXES, GAP_CUES, GROWTH_CUES, LEVEL_CUES, NOT_NOUN_STARTS, PERIOD_QUALIFIERS, RANK_CUES, RESULT_VERBS, SELECTION_VERBS, SHARE_ENDINGS, SHARED_MEASURES, STOCK_CUES, TARGET_CUES } from './lexicon/cues.ts';
+import { CALCULATION_NOTES, CUE_FILLERS, FLOW_PREFIXES, GAP_CUES, GROWTH_CUES, LEVEL_CUES, NOT_NOUN_STARTS, PERIOD_QUALIFIERS, RANK_CUES, RESULT_VERBS, SELECTION_VERBS, SHARE_ENDINGS, SHARED_MEASURES, STOCK_CUES, TARGET_CUES } from './lexicon/cues.ts';
 import { COUNTED_NEEDS_GROWTH, NOT_INDUSTRIAL_SUBJECT } from './lexicon/exclusions.ts';
 import { isTier1Indicator, REGION_WIDE_FIRMS, SINGLE_ENTITY } from './lexicon/indicators.ts';
 import { unitEntry } from './lexicon/units.ts';
@@ -10,7 +10,7 @@ import { NOT_DISTRICT_BEFORE, regionByMention } from './lexicon/regions.ts';
 import { ECONOMIC_INDICATOR } from './lexicon/relevance.ts';
 import { readsAsReport } from './report.ts';
 import { gapSubject, pullIndicator } from './rules/gap-subject.ts';
-import { placeOnlySubject } from './rules/place-subject.ts';
+import { placeName, placeOnlySubject } from './rules/place-subject.ts';
 import { sharedValueItems } from './rules/shared-value-list.ts';
 import { notAFigure } from './rules/not-a-figure.ts';
 import { bracketedValue, type BracketedValue } from './rules/bracketed-value.ts';
@@ -321,6 +321,16 @@ function withoutFlow(s: string): string {
   return s.replace(FLOW_START, '');
 }
 
+const CALCULATION_NOTE = new RegExp(`(?:${alt(CALCULATION_NOTES)})$`);
+
+/** The subject of the clause before `cStart` when that clause only says how a figure is reckoned (`X按可比价格计算`). */
+function kindNoted(s: string, cStart: number): string | null {
+  if (cStart < 2) return null;
+  const prevClause = s.slice(clauseStartOf(s, cStart - 1), cStart - 1);
+  if (!CALCULATION_NOTE.test(prevClause)) return null;
+  return cleanSubject(prevClause.replace(CALCULATION_NOTE, '')) || null;
+}
+
 /** Key figures of a normalised document. */
 export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = {}): Figure[] {
   const text = n.text;
@@ -389,6 +399,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       let sign: 1 | -1 = 1;
       const inGroup: boolean = !!(joined && group && t.type !== 'rank' && prev.unit === t.unit);
       let bracket: BracketedValue | null = null;
+      let placeRegion: string | null = null;
+      let noted: string | null = null;
 
       if (t.type === 'rank') {
         const raw = s.slice(t.index, t.end);
@@ -424,6 +436,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           // `…增长12%,其中白银市为19.1%`: a place's value after a change is that change for the place.
           const lastFigure = prev ?? carried;
           if (pk.kind === 'share' && lastFigure?.kind === 'growth' && !/占|比重|占比|份额|比例/.test(clause) && placeOnlySubject(before)) pk = { kind: 'growth', sign: 1 };
+          // A note on how it is reckoned (`…增加值按可比价格计算,同比下降17%`) leaves the subject in the clause before.
+          noted = kindNoted(s, cStart);
           // A multiple is a figure only as a change (`增长1.4倍`).
           if (t.type === 'times' && pk.kind !== 'growth') {
             prevEnd = t.end;
@@ -490,9 +504,12 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         }
       } else if (kind === 'growth') {
         const subject = cleanSubject(beforeGrowthCue(before)).replace(RATE_END, '');
-        let name = subject && !GENERIC_SUBJECT.test(subject) ? subject : previousBase(sentence, clause, 'same');
+        const place = placeOnlySubject(before);
+        let name = subject && !GENERIC_SUBJECT.test(subject) && !place ? subject : previousBase(sentence, clause, 'same');
         // `营口市同比增长10.3%` in the sentence after the province's figure: the same indicator, for that place.
-        if (!name && carried && placeOnlySubject(before)) name = carried.base;
+        if (!name && carried && place) name = carried.base;
+        if (place) placeRegion = placeName(place);
+        if (!name && noted) name = noted;
         const items = inGroup || /分别/.test(clauseBefore) ? null : sharedValueItems(before);
         if (items) for (const item of items) indicators.push({ name: item, base: item, basis });
         else if (name) indicators.push({ name, base: name, basis });
@@ -601,7 +618,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       if (qualifier && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = qualifiedPeriod(period, qualifier[0]);
       if (kind !== 'growth' && kind !== 'gap' && STOCK_RE.test(clauseBefore) && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
       if (kind === 'amount' && prev?.kind === 'amount' && prev.period === null && BREAKDOWN.test(clauseBefore) && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
-      let region = groupRegion ?? (kind === 'rank' || kind === 'gap' ? (docRegion?.name ?? null) : figureRegion(before, docRegion));
+      let region = groupRegion ?? placeRegion ?? (kind === 'rank' || kind === 'gap' ? (docRegion?.name ?? null) : figureRegion(before, docRegion));
       // `全国共有120家，其中A类75家`: the breakdown is about the same region.
       if (region === docRegion?.name && prev && prev.region !== region && /其中/.test(s.slice(s.lastIndexOf('共', t.index), t.index))) region = prev.region;
       const target =

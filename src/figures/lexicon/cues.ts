@@ -116,3 +116,6 @@ export const SHARED_MEASURES = ['增加值', '总产值', '产值', '营业收�
 
 /** Words that narrow a figure to one month or quarter of a run (`4月份当月增长`); they name no indicator. */
 export const PERIOD_QUALIFIERS = ['当月', '单月', '本月', '当季', '单季度', '单季', '本季度'];
+
+/** Notes on how a figure is reckoned, written between its indicator and its value (`增加值按可比价格计算,同比增长…`). */
+export const CALCULATION_NOTES = ['按可比价格计算', '按可比价计算', '按现价计算', '按当年价格计算'];

@@ -10,13 +10,27 @@ const PLACE = /(?:^|[,:;、()和及与其中])([\u4e00-\u9fff]{2,8}?(?:市|州|�
  * the indicator of the figure before it, for that place. The place, else null.
  */
 export function placeOnlySubject(before: string): string | null {
-  if (cleanSubject(beforeGrowthCue(before))) return null;
   const m = PLACE.exec(before);
   if (!m) return null;
   // Chinese has no word breaks: the place is the longest tail of the run that names one (`其中白银市` → `白银市`).
   for (let k = 0; k + 2 <= m[1].length; k++) {
     const name = m[1].slice(k);
-    if (regionByMention(name) || gazetteer().named(name).length) return name;
+    if (!placeName(name)) continue;
+    // Nothing but the place may stand as the subject.
+    return cleanSubject(beforeGrowthCue(before.replace(name, ''))) ? null : name;
   }
   return null;
+}
+
+/**
+ * The full name of a place a text names: a listed region, a division of the gazetteer, or an
+ * autonomous prefecture by its short name and 州 (`临夏州` → `临夏回族自治州`). Null for no place.
+ */
+export function placeName(mention: string): string | null {
+  const listed = regionByMention(mention);
+  if (listed) return listed.name;
+  const g = gazetteer();
+  const d = g.resolve(mention) ?? (mention.endsWith('州') ? g.named(mention.slice(0, -1)).find((x) => x.level === 'prefecture') : null);
+  if (d) return d.name;
+  return g.named(mention).length ? mention : null;
 }

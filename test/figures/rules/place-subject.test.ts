@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeOnlySubject } from '../../../src/figures/rules/place-subject.ts';
+import { placeName, placeOnlySubject } from '../../../src/figures/rules/place-subject.ts';
 import { figures } from '../helpers.ts';
 
 describe('rule: a clause whose subject is only a place', () => {
@@ -25,5 +25,25 @@ describe('rule: a clause whose subject is only a place', () => {
       ['growth', '白银市', 19.1],
       ['growth', '酒泉市', 12.6],
     ]);
+  });
+});
+
+describe('rule: a place\'s full name', () => {
+  it('comes from the gazetteer, an autonomous prefecture also by its short name and 州', () => {
+    expect(placeName('临夏州')).toBe('临夏回族自治州');
+    expect(placeName('怀宁县')).toBe('怀宁县');
+    expect(placeName('大连')).toBe('大连市');
+    expect(placeName('制造业')).toBeNull();
+  });
+  it('is the region of a figure whose clause names only that place', () => {
+    const f = figures('前三季度,全省规上工业增加值增长12%,其中恩施州为13.1%。', { region: '湖北省' });
+    expect(f.map((x) => x.region)).toEqual(['湖北省', '恩施土家族苗族自治州']);
+  });
+});
+
+describe('rule: a note on how a figure is reckoned', () => {
+  it('leaves the subject in the clause before it', () => {
+    const f = figures('1-8月,临江市规上工业增加值按可比价格计算,同比下降1.7%。', { region: '临江市' });
+    expect(f.map((x) => [x.indicator, x.value])).toEqual([['规模以上工业增加值', -1.7]]);
   });
 });
