@@ -2,6 +2,7 @@ import { beforeGrowthCue, cleanSubject } from '../indicator.ts';
 import { SHARED_MEASURES } from '../lexicon/cues.ts';
 
 const ALL = /均|都|全部/;
+const SECTORS_AFTER = /^(?:\d+个|[一二三四五六七八九十]+个)?(?:重点|主要|支柱)?(?:行业|产业|领域|板块|门类)/;
 const RATE_END = /(?:增速|增幅|增长率)$/;
 const MEASURE_END = new RegExp(`(?:${[...SHARED_MEASURES].sort((a, b) => b.length - a.length).join('|')})$`);
 // 和/及/与 join the last two items only where both sides are names of two characters or more.
@@ -16,7 +17,9 @@ export function sharedValueItems(before: string): string[] | null {
   const head = beforeGrowthCue(before);
   const deng = head.lastIndexOf('等');
   let raw: string;
-  if (deng > 0) raw = head.slice(0, deng);
+  // `A、B等行业`: sectors; `A、B等企业` names firms as examples of a class, not one by one.
+  if (deng > 0 && SECTORS_AFTER.test(head.slice(deng + 1))) raw = head.slice(0, deng);
+  else if (deng > 0 && !ALL.test(before)) return null;
   else if (ALL.test(before)) raw = head.replace(/(?:均|都|全部).*$/, '');
   else return null;
   raw = cleanSubject(raw.replace(/^.*[,:;]/, '')).replace(RATE_END, '');

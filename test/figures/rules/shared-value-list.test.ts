@@ -11,6 +11,8 @@ describe('rule: one value stated for a list of items', () => {
   it('is no list without 均 or 等, or with one item', () => {
     expect(sharedValueItems('食品加工、纺织服装增长')).toBeNull();
     expect(sharedValueItems('食品加工等行业增长')).toBeNull();
+    // Firms named as examples of a class are not given the class's value one by one.
+    expect(sharedValueItems('甲公司、乙公司等企业产值增幅超过')).toBeNull();
   });
   it('gives each item the value, as a change', () => {
     expect(brief('上半年,食品加工、纺织服装、电子信息增长均超过12%。')).toEqual([
