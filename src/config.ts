@@ -14,6 +14,8 @@ const Env = z.object({
   INDWATCH_DIGEST_CRON: z.string().default('0 8 * * *'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
+  INDWATCH_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  INDWATCH_PAGE_RETRY_DAYS: z.coerce.number().positive().default(7),
 });
 
 export interface Config {
@@ -30,6 +32,10 @@ export interface Config {
   timezone: string;
   digestCron: string;
   http: { host: string; port: number };
+  /** How long a stopping process waits for running jobs before handing them back to the queue. */
+  shutdownGraceMs: number;
+  /** Days before a page that failed for good (404, oversized, not a page) is fetched again. */
+  pageRetryDays: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -47,6 +53,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     timezone: e.INDWATCH_TIMEZONE,
     digestCron: e.INDWATCH_DIGEST_CRON,
     http: { host: e.HOST, port: e.PORT },
+    shutdownGraceMs: e.INDWATCH_SHUTDOWN_GRACE_MS,
+    pageRetryDays: e.INDWATCH_PAGE_RETRY_DAYS,
     ...overrides,
   };
 }

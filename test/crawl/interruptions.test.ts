@@ -4,7 +4,7 @@ import { runCli, sandbox, spawnCli } from '../helpers/cli.ts';
 import { serverDb, type TestDb } from '../helpers/db.ts';
 import { ARTICLES, listHtml, listPath, startPagedSite, writePagedSource } from './paged-site.ts';
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 240_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe().catch(() => undefined);
@@ -16,14 +16,14 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 60_00
 
 const stored = async (t: TestDb) => Number((await t.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
-describe('a crawl that did not finish is resumed, not trusted', { timeout: 180_000 }, () => {
+describe('a crawl that did not finish is resumed, not trusted', { timeout: 900_000 }, () => {
   let box: Awaited<ReturnType<typeof sandbox>>;
   let pg: TestDb;
 
   beforeAll(async () => {
     box = await sandbox();
     pg = await serverDb();
-  });
+  }, 120_000);
   afterAll(async () => {
     await pg?.close();
     await box?.cleanup();
@@ -34,7 +34,7 @@ describe('a crawl that did not finish is resumed, not trusted', { timeout: 180_0
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const site = await startPagedSite({
-      [listPath(2)]: async (req, res) => {
+      [listPath(2)]: async (_req, res) => {
         await held;
         res.destroy();
       },
@@ -50,14 +50,14 @@ describe('a crawl that did not finish is resumed, not trusted', { timeout: 180_0
       release();
       expect(await stored(pg)).toBe(25);
 
-      const again = await runCli(['crawl', 'killed', '--inline', '--json'], { env });
+      const again = await runCli(['crawl', 'killed', '--inline', '--json'], { env, timeoutMs: 300_000 });
       const result = JSON.parse(again.stdout) as CrawlResult;
       expect(await stored(pg)).toBe(ARTICLES);
       expect(result).toMatchObject({ status: 'ok', stored: ARTICLES - 25, interruptedRuns: 1 });
       const runs = await pg.db.selectFrom('crawl_runs').select('status').orderBy('id').execute();
       expect(runs.map((r) => r.status)).toEqual(['interrupted', 'ok']);
 
-      const human = await runCli(['crawl', 'killed', '--inline'], { env });
+      const human = await runCli(['crawl', 'killed', '--inline'], { env, timeoutMs: 300_000 });
       expect(human.stdout).toMatch(/killed: OK/);
       expect(await stored(pg)).toBe(ARTICLES);
     } finally {
@@ -77,12 +77,12 @@ describe('a crawl that did not finish is resumed, not trusted', { timeout: 180_0
     const own = await sandbox();
     try {
       await writePagedSource(own.env.INDWATCH_SELECTORS_DIR!, 'flaky', site.url);
-      const first = JSON.parse((await runCli(['crawl', 'flaky', '--inline', '--json'], { env: own.env })).stdout) as CrawlResult;
+      const first = JSON.parse((await runCli(['crawl', 'flaky', '--inline', '--json'], { env: own.env, timeoutMs: 300_000 })).stdout) as CrawlResult;
       expect(first.stored).toBe(50);
       expect(first.errors.map((e) => e.message).join('\n')).toMatch(/HTTP 500/);
-      const second = JSON.parse((await runCli(['crawl', 'flaky', '--inline', '--json'], { env: own.env })).stdout) as CrawlResult;
+      const second = JSON.parse((await runCli(['crawl', 'flaky', '--inline', '--json'], { env: own.env, timeoutMs: 300_000 })).stdout) as CrawlResult;
       expect(second).toMatchObject({ status: 'ok', stored: ARTICLES - 50 });
-      const third = JSON.parse((await runCli(['crawl', 'flaky', '--inline', '--json'], { env: own.env })).stdout) as CrawlResult;
+      const third = JSON.parse((await runCli(['crawl', 'flaky', '--inline', '--json'], { env: own.env, timeoutMs: 300_000 })).stdout) as CrawlResult;
       expect(third).toMatchObject({ status: 'ok', stored: 0, listPages: 1 });
     } finally {
       await site.close();
