@@ -172,6 +172,8 @@ export class SourceCrawler {
   readonly #inFlight = new Set<Promise<unknown>>();
   #running: Crawler | null = null;
   #articlesQueued = 0;
+  /** Queued requests handled or failed: when the crawl stops, the others were never started. */
+  #settled = 0;
 
   constructor(options: SourceCrawlerOptions) {
     this.#options = options;
@@ -232,7 +234,7 @@ export class SourceCrawler {
     }
     if (this.#stopping) {
       this.#summary.interrupted = true;
-      this.#summary.unstarted += this.#pending.static.length + this.#pending.browser.length;
+      this.#summary.unstarted = Math.max(0, this.#queued.size - this.#settled);
     }
     this.#summary.columns = [...this.#columns].map(([listUrl, c]) => ({
       listUrl,
@@ -266,7 +268,7 @@ export class SourceCrawler {
       fetch: ({ request }) => this.#fetch(request),
       encoding: this.#options.source.encoding,
       concurrency: this.#politeness.concurrency,
-      handle: (ctx, page) => this.#tracked(this.#handle(page, ctx.request, (r) => ctx.addRequests(r), 'static')),
+      handle: (ctx, page) => this.#handled(this.#handle(page, ctx.request, (r) => ctx.addRequests(r), 'static')),
       failed: ({ request }, error) => this.#fail(request, error),
     });
     await this.#runCrawler(crawler, requests);
@@ -289,6 +291,12 @@ export class SourceCrawler {
     return work.finally(() => this.#inFlight.delete(work));
   }
 
+  /** A handled page; a failed one is counted by `#fail`. */
+  async #handled(work: Promise<void>): Promise<void> {
+    await this.#tracked(work);
+    this.#settled++;
+  }
+
   async #runBrowser(requests: RequestOptions[]): Promise<void> {
     const { source } = this.#options;
     const crawler = browserCrawler({
@@ -298,7 +306,7 @@ export class SourceCrawler {
       waitFor: ({ request }) => ((request.userData as PageData).kind === 'list' ? source.list.item : (source.article.body ?? null)),
       handle: async (ctx, page) => {
         this.#summary.rendered++;
-        await this.#tracked(this.#handle(page, ctx.request, (r) => ctx.addRequests(r), 'browser'));
+        await this.#handled(this.#handle(page, ctx.request, (r) => ctx.addRequests(r), 'browser'));
       },
       failed: (url, error) => this.#fail({ url, userData: this.#queuedData.get(url) ?? {} }, error),
     });
@@ -485,10 +493,9 @@ export class SourceCrawler {
 
   #fail(request: Pick<Request, 'url' | 'userData'>, error: Error): void {
     const data = request.userData as PageData | Record<string, never>;
-    if (error instanceof StoppingError || (this.#stopping && !(error instanceof PermanentPageError))) {
-      this.#summary.unstarted++;
-      return;
-    }
+    if (!(error instanceof StoppingError)) this.#settled++;
+    // Pages cut short by the stop are left for the next run, which resumes the column.
+    if (error instanceof StoppingError || (this.#stopping && !(error instanceof PermanentPageError))) return;
     if (error instanceof PermanentPageError && data.kind === 'article') {
       const skipped: SkippedPage = { url: canonicalUrl(request.url), reason: error.reason, message: describeError(error) };
       this.#summary.skipped.push(skipped);

@@ -36,7 +36,7 @@ describe('a crawl that did not finish is resumed, not trusted', { timeout: 900_0
     const site = await startPagedSite({
       [listPath(2)]: async (_req, res) => {
         await held;
-        res.destroy();
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(listHtml(2));
       },
     });
     const env = { ...box.env, DATABASE_URL: pg.url };

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertRedisReachable } from '../../src/queue/redis.ts';
 import { freePort, runCli, sandbox, spawnCli } from '../helpers/cli.ts';
 import { serverDb, type TestDb } from '../helpers/db.ts';
 import { ARTICLES, startPagedSite, writePagedSource } from './paged-site.ts';
@@ -24,7 +25,7 @@ function startService(env: NodeJS.ProcessEnv): { child: ChildProcess; logs: () =
   return { child, logs: () => logs, exited: new Promise((resolve) => child.on('close', (code) => resolve(code))) };
 }
 
-describe('SIGTERM during a slow crawl', { timeout: 300_000 }, () => {
+describe('SIGTERM during a slow crawl', { timeout: 900_000 }, () => {
   let box: Awaited<ReturnType<typeof sandbox>>;
   let pg: TestDb;
   let site: FixtureSite;
@@ -39,8 +40,8 @@ describe('SIGTERM during a slow crawl', { timeout: 300_000 }, () => {
     pg = await serverDb();
     site = await startPagedSite();
     env = { ...box.env, REDIS_URL: `redis://127.0.0.1:${port}`, DATABASE_URL: pg.url, INDWATCH_SHUTDOWN_GRACE_MS: '3000', LOG_LEVEL: 'info' };
-    await waitFor(async () => ((await runCli(['sources', 'list', '--json'], { env })).code === 0 ? true : undefined), 30_000);
-  });
+    await waitFor(async () => assertRedisReachable(env.REDIS_URL!).then(() => true), 30_000);
+  }, 180_000);
   afterAll(async () => {
     redis?.kill('SIGKILL');
     await site?.close();
@@ -56,8 +57,8 @@ describe('SIGTERM during a slow crawl', { timeout: 300_000 }, () => {
     const first = startService(env);
     let killer: NodeJS.Timeout | undefined;
     try {
-      await waitFor(async () => (first.logs().includes('schedules installed') ? true : undefined));
-      expect((await runCli(['crawl', 'slowcol'], { env })).code).toBe(0);
+      await waitFor(async () => (first.logs().includes('schedules installed') ? true : undefined), 180_000);
+      expect((await runCli(['crawl', 'slowcol'], { env, timeoutMs: 120_000 })).code).toBe(0);
       await waitFor(async () => ((await stored()) >= 2 ? true : undefined));
       const signalled = Date.now();
       first.child.kill('SIGTERM');
