@@ -30,7 +30,7 @@ beforeAll(async () => {
     '/art/2026/3/11/art_100_1.html': { body: ARTICLE, type: 'text/html' },
   });
   db = await openDb({});
-});
+}, 120_000);
 afterAll(async () => {
   await site.close();
   await db.destroy();

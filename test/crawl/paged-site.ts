@@ -37,7 +37,13 @@ export function startPagedSite(override: Record<string, FixtureHandler> = {}): P
 }
 
 /** Writes the column's selectors file into `selectorsDir` as source `id`. */
-export async function writePagedSource(selectorsDir: string, id: string, siteUrl: string, politeness = 'perMinute: 6000\n  concurrency: 2\n  backoffSecs: 0.05'): Promise<void> {
+export async function writePagedSource(
+  selectorsDir: string,
+  id: string,
+  siteUrl: string,
+  politeness = 'perMinute: 6000\n  concurrency: 2\n  backoffSecs: 0.05',
+  maxPages = 20,
+): Promise<void> {
   await fs.writeFile(
     path.join(selectorsDir, `${id}.yaml`),
     [
@@ -49,7 +55,7 @@ export async function writePagedSource(selectorsDir: string, id: string, siteUrl
       '  item: ul.list li',
       '  date: span.date',
       '  pagePattern: index_{n}.html',
-      '  maxPages: 20',
+      `  maxPages: ${maxPages}`,
       'article:',
       '  title: h1',
       '  date: .info',

@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertRedisReachable } from '../../src/queue/redis.ts';
 import { freePort, runCli, sandbox, spawnCli } from '../helpers/cli.ts';
 import { serverDb, type TestDb } from '../helpers/db.ts';
-import { ARTICLES, startPagedSite, writePagedSource } from './paged-site.ts';
+import { PER_PAGE, startPagedSite, writePagedSource } from './paged-site.ts';
+
+/** The first two list pages of the column: enough for a crawl that outlasts a stop at 30 requests a minute. */
+const PAGES = 2;
+const ARTICLES = PAGES * PER_PAGE;
 import type { FixtureSite } from '../fixtures/http-site.ts';
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
@@ -52,8 +56,8 @@ describe('SIGTERM during a slow crawl', { timeout: 900_000 }, () => {
   const stored = async () => Number((await pg.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   it('stops within the grace period, hands the crawl back, and the next start finishes it', async () => {
-    // The default politeness: 30 requests a minute, so the whole column would take over eight minutes.
-    await writePagedSource(env.INDWATCH_SELECTORS_DIR!, 'slowcol', site.url, 'perMinute: 30\n  concurrency: 2');
+    // The default politeness: 30 requests a minute, so the column's 52 pages would take almost two minutes.
+    await writePagedSource(env.INDWATCH_SELECTORS_DIR!, 'slowcol', site.url, 'perMinute: 30\n  concurrency: 2', PAGES);
     const first = startService(env);
     let killer: NodeJS.Timeout | undefined;
     try {
@@ -77,13 +81,15 @@ describe('SIGTERM during a slow crawl', { timeout: 900_000 }, () => {
     expect(await stored()).toBeLessThan(ARTICLES);
 
     // The next start takes the crawl back up (faster, so the test does not wait on politeness).
-    await writePagedSource(env.INDWATCH_SELECTORS_DIR!, 'slowcol', site.url);
+    await writePagedSource(env.INDWATCH_SELECTORS_DIR!, 'slowcol', site.url, undefined, PAGES);
     const second = startService(env);
     try {
       const last = await waitFor(async () => {
         const run = await pg.db.selectFrom('crawl_runs').select(['status', 'summary']).orderBy('id', 'desc').executeTakeFirst();
         return run && run.status !== 'running' && run.status !== 'interrupted' ? run : undefined;
-      }, 180_000);
+      }, 400_000).catch((err: Error) => {
+        throw new Error(`${err.message}; the service logged:\n${second.logs().slice(-3000)}`);
+      });
       expect(last.status).toBe('ok');
       expect(last.summary).toMatchObject({ interruptedRuns: 1 });
       expect(await stored()).toBe(ARTICLES);
