@@ -55,7 +55,7 @@ const bureau = () =>
 const opts = { userAgent: UA, pageRetryDays: 7 };
 
 describe('crawl reports that tell the truth', { timeout: 300_000 }, () => {
-  it('ends pagination at the 404 past the last page, counts links that are not articles, and remembers a lost page', async () => {
+  it('ends pagination at the 404 past the last page, counts links that are not articles, and remembers a lost page until its retry time', async () => {
     const first = await crawlSourceInline(db, bureau(), opts);
     expect(first).toMatchObject({ status: 'ok', errors: [], listPages: 2, stored: 4, notArticles: 2 });
     expect(first.skipped).toEqual([{ url: `${site.url}/art/9.html`, reason: 'not-found', message: 'HTTP 404' }]);
@@ -70,6 +70,12 @@ describe('crawl reports that tell the truth', { timeout: 300_000 }, () => {
     expect(second).toMatchObject({ status: 'ok', errors: [], skipped: [], skippedEarlier: 1, stored: 0 });
     expect(site.hits.get('/art/9.html')).toBe(1);
     expect(formatCrawlResult(second)).toContain('nothing new since the last crawl');
+
+    // Once its retry time has come, the lost page is tried again (and remembered again).
+    await db.updateTable('page_failures').set({ retry_at: new Date(Date.now() - 1000) }).execute();
+    const third = await crawlSourceInline(db, bureau(), opts);
+    expect(third).toMatchObject({ status: 'ok', errors: [], skippedEarlier: 0, skipped: [expect.objectContaining({ reason: 'not-found' })] });
+    expect(site.hits.get('/art/9.html')).toBe(2);
   });
 
   it('shows each new article with its figures and the region each carries', async () => {
