@@ -10,7 +10,9 @@ COPY bin ./bin
 COPY src ./src
 COPY jobs ./jobs
 COPY selectors ./selectors
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080 INDWATCH_DATA_DIR=/data
+# HOST stays at its default, 127.0.0.1: a container started by hand answers nobody outside it
+# until someone decides otherwise. docker-compose.yml opens it to compose's own network only.
+ENV NODE_ENV=production PORT=8080 INDWATCH_DATA_DIR=/data
 VOLUME /data
 EXPOSE 8080
 CMD ["node", "bin/indwatch.js", "start"]

@@ -16,6 +16,10 @@ const Env = z.object({
   HOST: z.string().default('127.0.0.1'),
   INDWATCH_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   INDWATCH_PAGE_RETRY_DAYS: z.coerce.number().positive().default(7),
+  // Web security (issue 8): who may change state, which Host names are ours, how fast a client may go.
+  INDWATCH_OPERATOR_TOKEN: z.union([z.literal(''), z.string().min(16, 'INDWATCH_OPERATOR_TOKEN: at least 16 characters')]).optional(),
+  INDWATCH_PUBLIC_URL: z.literal('').or(z.url({ protocol: /^https?$/, error: 'INDWATCH_PUBLIC_URL: expected an http(s) URL' })).optional(),
+  INDWATCH_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
 });
 
 export interface Config {
@@ -36,6 +40,12 @@ export interface Config {
   shutdownGraceMs: number;
   /** Days before a page that failed for good (404, oversized, not a page) is fetched again. */
   pageRetryDays: number;
+  /** Bearer token for state-changing routes and subscriber previews; generated into dataDir/secrets when unset. */
+  operatorToken?: string;
+  /** The address users reach the service at (behind a proxy); its host is accepted in `Host:` besides the bound one. */
+  publicUrl?: string;
+  /** Requests a minute one client address may make to the HTTP API. */
+  rateLimitPerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -55,6 +65,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     http: { host: e.HOST, port: e.PORT },
     shutdownGraceMs: e.INDWATCH_SHUTDOWN_GRACE_MS,
     pageRetryDays: e.INDWATCH_PAGE_RETRY_DAYS,
+    operatorToken: e.INDWATCH_OPERATOR_TOKEN || undefined,
+    publicUrl: e.INDWATCH_PUBLIC_URL || undefined,
+    rateLimitPerMinute: e.INDWATCH_RATE_LIMIT,
     ...overrides,
   };
 }
