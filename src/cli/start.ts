@@ -36,7 +36,7 @@ async function run(opts: { port?: string; web: boolean; schedule: boolean }): Pr
   const { loadOperatorToken } = await import('../web/operator-token.ts');
   const config = loadConfig();
   if (opts.port) config.http.port = Number(opts.port);
-  const app = await openApp(config);
+  const app = await openApp(config, { owner: true });
   for (const e of app.sources.errors) log.error({ problems: e.problems }, 'selectors file skipped');
   const workers = startWorkers(app.queues, processors(app));
   if (opts.schedule) {
