@@ -1,5 +1,6 @@
 import { load } from 'cheerio';
 import type { AnyNode, CheerioAPI, Element } from 'cheerio';
+import { wellFormed } from '../text/well-formed.ts';
 import { findDateIn, formatInZone } from './dates.ts';
 import type { FoundDate } from './dates.ts';
 
@@ -400,7 +401,7 @@ function sameDay(a: FoundDate, b: FoundDate, timezone: string): boolean {
 /** Extracts headline, publication time and main text from an article page with no known selectors. */
 export function extractArticle(html: string, opts: ExtractOptions = {}): GenericArticle {
   const timezone = opts.timezone ?? 'Asia/Shanghai';
-  const $ = load(html);
+  const $ = load(wellFormed(html));
   const { title, element: titleEl } = findTitle($);
 
   const root = ($('body').get(0) ?? $.root().children('html').get(0)) as Element | undefined;
