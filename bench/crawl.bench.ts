@@ -11,7 +11,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { CheerioCrawler, Configuration } from '@crawlee/cheerio';
 import pg from 'pg';
-import { crawlInline } from '../src/crawl/inline.ts';
+import { crawlSourceInline } from '../src/crawl/crawl-source.ts';
 import { SourceCrawler } from '../src/crawl/source-crawler.ts';
 import { openDb, type Db } from '../src/db/connect.ts';
 import { SourceSchema } from '../src/sources/schema.ts';
@@ -100,7 +100,7 @@ const crawlOnly = pipelineOnly ? null : await measure(async () => {
 async function pipelineOn(db: Db): Promise<Figure> {
   try {
     return await measure(async () => {
-      const r = await crawlInline(db, { userAgent: 'indwatch-bench/1' }, source('bench-static', 'list', 'static', listPages));
+      const r = await crawlSourceInline(db, source('bench-static', 'list', 'static', listPages), { userAgent: 'indwatch-bench/1', pageRetryDays: 7 });
       if (r.stored !== ARTICLES) throw new Error(`stored ${r.stored} of ${ARTICLES}: ${JSON.stringify(r.errors.slice(0, 3))}`);
       return r.listPages + r.articlePages;
     });
@@ -146,7 +146,7 @@ async function browserRow(): Promise<Figure> {
   const f = await measure(async () => {
     // Two list pages of 20 and one of 10 entries: 50 articles, all rendered by script.
     const s = source('bench-browser', 'js', 'browser', 3);
-    const r = await crawlInline(browserDb, { userAgent: 'indwatch-bench/1' }, { ...s, keywords: { include: [], exclude: [] } });
+    const r = await crawlSourceInline(browserDb, { ...s, keywords: { include: [], exclude: [] } }, { userAgent: 'indwatch-bench/1', pageRetryDays: 7 });
     return Math.min(r.articlePages, 50) + r.listPages;
   });
   clearInterval(sampler);

@@ -11,7 +11,7 @@ import pg from 'pg';
 import { migrate, type Db } from '../src/db/connect.ts';
 import { PGliteDialect } from '../src/db/pglite-dialect.ts';
 import type { Database } from '../src/db/schema.ts';
-import { crawlInline } from '../src/crawl/inline.ts';
+import { crawlSourceInline } from '../src/crawl/crawl-source.ts';
 import { SourceSchema } from '../src/sources/schema.ts';
 import { ARTICLES, PER_PAGE } from '../test/fixtures/bench-site.ts';
 
@@ -62,7 +62,7 @@ const source = SourceSchema.parse({
 
 logging = true;
 const start = performance.now();
-const r = await crawlInline(db, { userAgent: 'indwatch-bench/1' }, source);
+const r = await crawlSourceInline(db, source, { userAgent: 'indwatch-bench/1', pageRetryDays: 7 });
 const seconds = (performance.now() - start) / 1000;
 logging = false;
 site.kill();

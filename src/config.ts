@@ -22,6 +22,8 @@ const Env = z.object({
   INDWATCH_UNCONFIRMED_DAYS: z.coerce.number().min(0).default(3),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
+  INDWATCH_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  INDWATCH_PAGE_RETRY_DAYS: z.coerce.number().positive().default(7),
   // Web security (issue 8): who may change state, which Host names are ours, how fast a client may go.
   INDWATCH_OPERATOR_TOKEN: z.union([z.literal(''), z.string().min(16, 'INDWATCH_OPERATOR_TOKEN: at least 16 characters')]).optional(),
   INDWATCH_PUBLIC_URL: z.literal('').or(z.url({ protocol: /^https?$/, error: 'INDWATCH_PUBLIC_URL: expected an http(s) URL' })).optional(),
@@ -62,6 +64,10 @@ export interface Config {
   linkBaseUrl: string;
   digest: DigestSettings;
   http: { host: string; port: number };
+  /** How long a stopping process waits for running jobs before handing them back to the queue. */
+  shutdownGraceMs: number;
+  /** Days before a page that failed for good (404, oversized, not a page) is fetched again. */
+  pageRetryDays: number;
   /** Bearer token for state-changing routes and subscriber previews; generated into dataDir/secrets when unset. */
   operatorToken?: string;
   /** The address users reach the service at (behind a proxy); its host is accepted in `Host:` besides the bound one. */
@@ -115,6 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       emptyNote: e.INDWATCH_DIGEST_EMPTY_NOTE === 'true' || e.INDWATCH_DIGEST_EMPTY_NOTE === '1',
       unconfirmedDays: e.INDWATCH_UNCONFIRMED_DAYS,
     },
+    shutdownGraceMs: e.INDWATCH_SHUTDOWN_GRACE_MS,
+    pageRetryDays: e.INDWATCH_PAGE_RETRY_DAYS,
     operatorToken: e.INDWATCH_OPERATOR_TOKEN || undefined,
     publicUrl: e.INDWATCH_PUBLIC_URL || undefined,
     rateLimitPerMinute: e.INDWATCH_RATE_LIMIT,

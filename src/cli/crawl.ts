@@ -31,12 +31,22 @@ export function registerCrawl(program: Command): void {
       const progress = new ProgressLine(!opts.json);
       let result: CrawlResult;
       if (opts.inline) {
-        const { crawlInline } = await import('../crawl/inline.ts');
+        const { crawlSourceInline } = await import('../crawl/crawl-source.ts');
         const { openConfiguredDb } = await import('../db/connect.ts');
         const db = await openConfiguredDb(config);
+        // Ctrl-C or a stop signal ends the crawl at the pages in flight; the next crawl resumes it.
+        const stopping = new AbortController();
+        const stop = () => stopping.abort();
+        process.once('SIGINT', stop).once('SIGTERM', stop);
         try {
-          result = await crawlInline(db, config, source, (p) => progress.update(crawlProgress(p)));
+          result = await crawlSourceInline(db, source, {
+            userAgent: config.userAgent,
+            pageRetryDays: config.pageRetryDays,
+            signal: stopping.signal,
+            onProcessed: (p) => progress.update(crawlProgress(p)),
+          });
         } finally {
+          process.off('SIGINT', stop).off('SIGTERM', stop);
           await db.destroy();
         }
       } else {

@@ -5,12 +5,13 @@ import type { CrawlSummary, PageReport } from '../crawl/source-crawler.ts';
 import { extractFigures } from '../figures/extract.ts';
 import { formatInZone } from '../parse/dates.ts';
 import { sourceTimezone, type Source } from '../sources/schema.ts';
+import { figureLine } from './crawl-report.ts';
 import { UserError } from './errors.ts';
 
 export interface SourceTestResult {
   summary: CrawlSummary;
   pages: PageReport[];
-  /** Whether the source would store articles as it is. */
+  /** Whether the source would store articles as it is: it read at least one article's text. */
   ok: boolean;
 }
 
@@ -28,7 +29,7 @@ export async function testSource(source: Source, opts: { userAgent: string; arti
   }).run();
   const lists = pages.filter((p) => p.kind === 'list');
   const articles = pages.filter((p) => p.kind === 'article');
-  const ok = !summary.errors.length && lists.some((l) => l.items.length > 0) && articles.length > 0 && articles.every((a) => a.read.text);
+  const ok = lists.some((l) => l.items.length > 0) && articles.some((a) => a.read.text);
   return { summary, pages, ok };
 }
 
@@ -52,9 +53,7 @@ export function formatSourceTest(source: Source, result: SourceTestResult, lines
     for (const line of text.slice(0, lines)) out.push(`    ${line.length > 100 ? `${line.slice(0, 100)}…` : line}`);
     const figures = extractFigures(read.text, { region: source.region, published: read.publishedAt });
     out.push(`  key figures: ${figures.length}`);
-    for (const f of figures.slice(0, 10)) {
-      out.push(`    ${f.indicator} ${f.kind} ${f.value}${f.unit}${f.period ? ` (${f.period})` : ''}${f.region ? ` [${f.region}]` : ''}: “${f.quote}”`);
-    }
+    for (const f of figures.slice(0, 10)) out.push(`    ${figureLine(f)}: “${f.quote}”`);
     for (const problem of read.problems) out.push(`  problem: ${problem}`);
   }
   const s = result.summary;
@@ -62,7 +61,12 @@ export function formatSourceTest(source: Source, result: SourceTestResult, lines
   for (const e of s.errors) out.push(`error: ${e.url}: ${e.message}`);
   for (const w of s.warnings) out.push(`warning: ${w}`);
   if (s.robotsBlocked) out.push(`robots.txt forbids ${s.robotsBlocked} of the links: they are never fetched`);
-  out.push(result.ok ? 'ok: the source yields articles' : 'FAILED: the source would store nothing as it is');
+  for (const k of s.skipped) out.push(`skipped: ${k.url}: ${k.message} (${k.reason}: a crawl remembers it and does not fetch it again until its retry time)`);
+  if (s.notArticles) out.push(`${s.notArticles} link${s.notArticles === 1 ? '' : 's'} on the list not to articles (other columns, attachments): skipped`);
+  const problems = result.pages.reduce((n, p) => n + (p.kind === 'list' ? p.problems : p.read.problems).length, 0) + s.errors.length;
+  if (!result.ok) out.push('FAILED: the source would store nothing as it is');
+  else if (problems) out.push(`ok: the source yields articles (${problems} problem${problems === 1 ? '' : 's'} above worth a look)`);
+  else out.push('ok: the source yields articles');
   return out.join('\n');
 }
 

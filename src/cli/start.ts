@@ -62,13 +62,16 @@ async function run(opts: { port?: string; web: boolean; schedule: boolean }): Pr
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down: finishing running jobs');
+    log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: crawls stop taking pages and go back to the queue');
     await server?.close();
-    await workers.close();
+    const finished = await workers.close(config.shutdownGraceMs);
+    if (!finished) log.warn({ graceMs: config.shutdownGraceMs }, 'jobs still running after the grace period: they return to the queue when their lock expires');
     await app.close();
     log.info('stopped');
   };
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop(signal).then(resolve));
   });
+  // Requests abandoned by stopped crawls may still be waiting on a slow site: do not wait for them.
+  process.exit(0);
 }

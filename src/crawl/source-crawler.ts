@@ -1,17 +1,20 @@
-import { Configuration, log as crawleeLog, LogLevel, NonRetryableError, type Request, type RequestOptions } from '@crawlee/cheerio';
+import { log as crawleeLog, LogLevel, NonRetryableError, type BasicCrawler, type Request, type RequestOptions } from '@crawlee/cheerio';
 import { rawHash } from '../dedup/content-hash.ts';
 import { parseChineseDate } from '../parse/dates.ts';
-import type { FetchedArticle } from '../pipeline/process-article.ts';
 import { sourceTimezone, type Politeness, type Source } from '../sources/schema.ts';
+import type { ColumnOutcome, ColumnProgress } from '../store/crawl-progress.ts';
+import type { HttpCacheStore, HttpValidators } from '../store/http-cache.ts';
 import { readArticleHtml, readArticlePdf, type ArticleRead } from './article-page.ts';
 import { browserCrawler } from './browser-crawler.ts';
 import { canonicalUrl } from './canonical-url.ts';
+import { conditionalHeaders } from './conditional.ts';
+import type { FetchedArticle } from './fetched-article.ts';
 import type { HostGate } from './host-gate.ts';
-import { conditionalHeaders, type HttpCacheStore, type HttpValidators } from './http-cache.ts';
 import { listPageUrl, parseListPage, type ListItem } from './list-page.ts';
+import { PermanentPageError, type PermanentReason } from './page-errors.ts';
 import { politeGet } from './polite-fetch.ts';
 import { robotsFor, type RobotsRules } from './robots.ts';
-import { FetchingCheerioCrawler, pageOf, type FetchedPage } from './static-crawler.ts';
+import { staticCrawler, type FetchedPage } from './static-crawler.ts';
 
 // Every failure is in the summary; crawlee's own log lines would only repeat them.
 crawleeLog.setLevel(LogLevel.OFF);
@@ -34,9 +37,26 @@ export interface CrawlSummary {
   oversized: number;
   /** Pages rendered in Chromium. */
   rendered: number;
+  /** Links on list pages that are not articles (other columns, attachments the source does not read): never fetched. */
+  notArticles: number;
+  /** Pages that failed for good in this crawl: remembered, and not fetched again until their retry time. */
+  skipped: SkippedPage[];
+  /** Links remembered as failed for good by an earlier crawl, not fetched again yet. */
+  skippedEarlier: number;
+  /** How far each list column got. */
+  columns: ColumnOutcome[];
+  /** The crawl was stopped (shutdown) before it finished; `unstarted` pages were left for the next run. */
+  interrupted: boolean;
+  unstarted: number;
   errors: { url: string; message: string }[];
   /** Things a person should look at, such as a list page that yields no items (a site redesign). */
   warnings: string[];
+}
+
+export interface SkippedPage {
+  url: string;
+  reason: PermanentReason;
+  message: string;
 }
 
 export interface CrawlProgress {
@@ -68,6 +88,20 @@ export interface SourceCrawlerOptions {
   onPage?: (report: PageReport) => void;
   /** Where ETag/Last-Modified of list pages are kept between crawls; without it every fetch is unconditional. */
   httpCache?: HttpCacheStore;
+  /**
+   * What earlier crawls of each column (by first list URL) establish. A page of nothing but
+   * known articles ends the walk only below where every earlier crawl finished; without this,
+   * every column is walked to its end.
+   */
+  progress?: Map<string, ColumnProgress>;
+  /** Told each list page read, before its articles are fetched (so a killed crawl leaves a trace). */
+  onListPageRead?: (listUrl: string, page: number) => Promise<void>;
+  /** Which of these canonical URLs failed for good earlier and are not due for a retry. */
+  rememberedFailures?: (urls: string[]) => Promise<Set<string>>;
+  /** Told each page that failed for good, to remember it. */
+  onPermanentFailure?: (page: SkippedPage) => Promise<void>;
+  /** Aborting stops taking new pages: pages not fetched yet are left, and the summary says `interrupted`. */
+  signal?: AbortSignal;
   gate?: HostGate;
   /** Fetch at most this many articles (for trying a source out). */
   maxArticles?: number;
@@ -80,6 +114,8 @@ interface ListData {
   kind: 'list';
   firstUrl: string;
   page: number;
+  /** Send the cached validators (not when resuming an unfinished crawl: the walk must see the page). */
+  conditional?: boolean;
   /** This list needs the browser (rendering: browser, or auto after a static fetch found nothing). */
   browser?: boolean;
 }
@@ -87,12 +123,33 @@ interface ArticleData {
   kind: 'article';
   listTitle: string;
   listDate: string | null;
+  /** The column and list page that linked it. */
+  firstUrl: string;
+  page: number;
 }
 type PageData = ListData | ArticleData;
 type Route = 'static' | 'browser';
+/** What the crawl needs of a crawlee crawler, static or browser. */
+type Crawler = Pick<BasicCrawler, 'stop' | 'teardown'> & { run(requests: RequestOptions[]): Promise<unknown> };
 type AddRequests = (requests: RequestOptions[]) => Promise<unknown>;
 
 const PDF_URL = /\.pdf(?:$|[?#])/i;
+const ATTACHMENT_URL = /\.(?:docx?|xlsx?|pptx?|wps|et|dps|ofd|zip|rar|7z|gz|jpe?g|png|gif|bmp|tiff?|mp[34]|avi|flv|wmv|apk|exe)(?:$|[?#])/i;
+/** Column and index pages another column's list links to: lists, not articles. */
+const COLUMN_URL = /(?:\/|\/(?:index|list|default)(?:_\d+)?\.(?:s?html?|jsp|aspx?|php)|\/col\/col\d+\/(?:index\.html)?)(?:$|[?#])/i;
+
+/** Thrown at a page the crawl no longer takes because it is stopping. */
+class StoppingError extends Error {
+  constructor() {
+    super('the crawl is stopping');
+    this.name = 'StoppingError';
+  }
+}
+
+interface ColumnState {
+  deepest: number;
+  failedPages: Set<number>;
+}
 
 /**
  * Crawls one source: its list pages (following pagination) and the articles on them that are
@@ -106,9 +163,17 @@ export class SourceCrawler {
   readonly #politeness: Politeness;
   readonly #pending: Record<Route, RequestOptions[]> = { static: [], browser: [] };
   readonly #queued = new Set<string>();
+  /** What each queued URL is, for failures reported by URL alone. */
+  readonly #queuedData = new Map<string, PageData>();
   readonly #validators = new Map<string, HttpValidators>();
   readonly #robotsProblems = new Set<string>();
+  readonly #columns = new Map<string, ColumnState>();
+  /** Handlers still running: a stopped crawler returns without waiting for them. */
+  readonly #inFlight = new Set<Promise<unknown>>();
+  #running: Crawler | null = null;
   #articlesQueued = 0;
+  /** Queued requests handled or failed: when the crawl stops, the others were never started. */
+  #settled = 0;
 
   constructor(options: SourceCrawlerOptions) {
     this.#options = options;
@@ -130,53 +195,106 @@ export class SourceCrawler {
       notModified: 0,
       oversized: 0,
       rendered: 0,
+      notArticles: 0,
+      skipped: [],
+      skippedEarlier: 0,
+      columns: [],
+      interrupted: false,
+      unstarted: 0,
       errors: [],
       warnings: [],
     };
+    for (const url of options.source.list.urls) this.#columns.set(url, { deepest: 0, failedPages: new Set() });
+  }
+
+  get #stopping(): boolean {
+    return this.#options.signal?.aborted ?? false;
   }
 
   async run(): Promise<CrawlSummary> {
-    const { source } = this.#options;
-    await this.#enqueue(
-      null,
-      null,
-      source.list.urls.map((url) => ({ url, uniqueKey: url, userData: { kind: 'list', firstUrl: url, page: 1, browser: source.rendering === 'browser' } satisfies ListData })),
-    );
-    while (this.#pending.static.length || this.#pending.browser.length) {
-      if (this.#pending.static.length) await this.#runStatic(this.#pending.static.splice(0));
-      if (this.#pending.browser.length) await this.#runBrowser(this.#pending.browser.splice(0));
+    const { source, signal } = this.#options;
+    const stop = () => this.#running?.stop('the crawl is stopping');
+    signal?.addEventListener('abort', stop, { once: true });
+    try {
+      await this.#enqueue(
+        null,
+        null,
+        source.list.urls.map((url) => ({
+          url,
+          uniqueKey: url,
+          userData: { kind: 'list', firstUrl: url, page: 1, browser: source.rendering === 'browser', conditional: !this.#resuming(url) } satisfies ListData,
+        })),
+      );
+      while ((this.#pending.static.length || this.#pending.browser.length) && !this.#stopping) {
+        if (this.#pending.static.length) await this.#runStatic(this.#pending.static.splice(0));
+        if (this.#pending.browser.length && !this.#stopping) await this.#runBrowser(this.#pending.browser.splice(0));
+      }
+    } finally {
+      signal?.removeEventListener('abort', stop);
     }
+    if (this.#stopping) {
+      this.#summary.interrupted = true;
+      this.#summary.unstarted = Math.max(0, this.#queued.size - this.#settled);
+    }
+    this.#summary.columns = [...this.#columns].map(([listUrl, c]) => ({
+      listUrl,
+      deepest: c.deepest,
+      failedPages: [...c.failedPages].sort((a, b) => a - b),
+      complete: !this.#summary.interrupted && !c.failedPages.size && c.deepest > 0 && !this.#robotsProblems.size,
+    }));
     // Validators are kept only after a clean crawl: a list answered 304 next time is not read
     // again, so articles that failed this time would otherwise never be retried.
-    if (this.#options.httpCache && !this.#summary.errors.length) {
+    if (this.#options.httpCache && !this.#summary.errors.length && !this.#summary.interrupted) {
       for (const [url, v] of this.#validators) await this.#options.httpCache.set(url, v);
     }
     return this.#summary;
   }
 
+  /** The column's last crawl did not finish: walk it again down to where that one got. */
+  #resuming(listUrl: string): boolean {
+    const p = this.#options.progress?.get(listUrl);
+    return !p || !p.completed || p.resumeTo > 0;
+  }
+
+  /** Whether a page of nothing but known articles, at `page` of the column, means everything older is known. */
+  #trustsKnownPage(listUrl: string, page: number): boolean {
+    const p = this.#options.progress?.get(listUrl);
+    if (!this.#options.progress) return true;
+    return !!p && p.completed && page > p.resumeTo;
+  }
+
   async #runStatic(requests: RequestOptions[]): Promise<void> {
-    const crawler = new FetchingCheerioCrawler(
-      (request) => this.#fetch(request),
-      this.#options.source.encoding,
-      {
-        maxConcurrency: this.#politeness.concurrency,
-        // Politeness lives in the host gate; crawlee's own limiter would only add latency.
-        maxRequestRetries: 0,
-        // PDFs and XML record lists are read too; the handlers decide what a response is.
-        additionalMimeTypes: ['*/*'],
-        navigationTimeoutSecs: 24 * 3600,
-        requestHandlerTimeoutSecs: 120,
-        useSessionPool: false,
-        persistCookiesPerSession: false,
-        statusMessageLoggingInterval: 24 * 3600,
-        autoscaledPoolOptions: { desiredConcurrency: this.#politeness.concurrency, snapshotterOptions: { eventLoopSnapshotIntervalSecs: 5, clientSnapshotIntervalSecs: 5 } },
-        requestHandler: (ctx) => this.#handle(pageOf(ctx), ctx.request, (r) => ctx.addRequests(r), 'static'),
-        failedRequestHandler: ({ request }, error) => this.#fail(request.url, error),
-      },
-      new Configuration({ persistStorage: false, purgeOnStart: false, systemInfoIntervalMillis: 5000 }),
-    );
-    await crawler.run(requests);
-    await crawler.teardown();
+    const crawler = staticCrawler({
+      fetch: ({ request }) => this.#fetch(request),
+      encoding: this.#options.source.encoding,
+      concurrency: this.#politeness.concurrency,
+      handle: (ctx, page) => this.#handled(this.#handle(page, ctx.request, (r) => ctx.addRequests(r), 'static')),
+      failed: ({ request }, error) => this.#fail(request, error),
+    });
+    await this.#runCrawler(crawler, requests);
+  }
+
+  async #runCrawler(crawler: Crawler, requests: RequestOptions[]): Promise<void> {
+    this.#running = crawler;
+    try {
+      if (this.#stopping) return;
+      await crawler.run(requests);
+    } finally {
+      this.#running = null;
+      await Promise.allSettled([...this.#inFlight]);
+      await crawler.teardown();
+    }
+  }
+
+  #tracked<T>(work: Promise<T>): Promise<T> {
+    this.#inFlight.add(work);
+    return work.finally(() => this.#inFlight.delete(work));
+  }
+
+  /** A handled page; a failed one is counted by `#fail`. */
+  async #handled(work: Promise<void>): Promise<void> {
+    await this.#tracked(work);
+    this.#settled++;
   }
 
   async #runBrowser(requests: RequestOptions[]): Promise<void> {
@@ -188,25 +306,28 @@ export class SourceCrawler {
       waitFor: ({ request }) => ((request.userData as PageData).kind === 'list' ? source.list.item : (source.article.body ?? null)),
       handle: async (ctx, page) => {
         this.#summary.rendered++;
-        await this.#handle(page, ctx.request, (r) => ctx.addRequests(r), 'browser');
+        await this.#handled(this.#handle(page, ctx.request, (r) => ctx.addRequests(r), 'browser'));
       },
-      failed: (url, error) => this.#fail(url, error),
+      failed: (url, error) => this.#fail({ url, userData: this.#queuedData.get(url) ?? {} }, error),
     });
-    await crawler.run(requests);
-    await crawler.teardown();
+    await this.#runCrawler(crawler, requests);
   }
 
   async #fetch(request: Request): Promise<Awaited<ReturnType<typeof politeGet>>> {
+    if (this.#stopping) throw new StoppingError();
     const data = request.userData as PageData;
-    const cached = data.kind === 'list' && this.#options.httpCache ? await this.#options.httpCache.get(request.url) : null;
+    const cached = data.kind === 'list' && data.conditional !== false && this.#options.httpCache ? await this.#options.httpCache.get(request.url) : null;
     const robots = await this.#robots(request.url);
-    const res = await politeGet(request.url, {
-      userAgent: this.#options.userAgent,
-      politeness: this.#politeness,
-      headers: conditionalHeaders(cached),
-      gate: this.#options.gate,
-      crawlDelaySecs: robots.crawlDelaySecs,
-    });
+    const res = await untilAborted(
+      politeGet(request.url, {
+        userAgent: this.#options.userAgent,
+        politeness: this.#politeness,
+        headers: conditionalHeaders(cached),
+        gate: this.#options.gate,
+        crawlDelaySecs: robots.crawlDelaySecs,
+      }),
+      this.#options.signal,
+    );
     if (data.kind === 'list' && res.status >= 200 && res.status < 300) {
       const etag = header(res.headers.etag);
       const lastModified = header(res.headers['last-modified']);
@@ -216,10 +337,17 @@ export class SourceCrawler {
   }
 
   async #handle(page: FetchedPage, request: Request, addRequests: AddRequests, route: Route): Promise<void> {
+    if (this.#stopping) throw new StoppingError();
     const data = request.userData as PageData;
     if (page.status === 304 && data.kind === 'list') {
       this.#summary.notModified++;
+      this.#reached(data);
       return;
+    }
+    // Past the last page of a numbered column the site answers 404: that is where the list ends.
+    if (data.kind === 'list' && data.page > 1 && (page.status === 404 || page.status === 410)) return;
+    if (data.kind === 'article' && (page.status === 404 || page.status === 410)) {
+      throw new PermanentPageError(page.status === 404 ? 'not-found' : 'gone', `HTTP ${page.status}`);
     }
     if (page.status >= 400 || page.status === 304) {
       const hint = page.status === 412 || page.status === 403 ? ' (the site blocks this client or sets a cookie by script)' : '';
@@ -248,6 +376,8 @@ export class SourceCrawler {
       return;
     }
     this.#summary.listPages++;
+    this.#reached(data);
+    await this.#options.onListPageRead?.(data.firstUrl, data.page);
     const items = parsed.items.map((item) => ({ ...item, published: item.dateText ? parseChineseDate(item.dateText, { timezone }) : null }));
     const problems = listProblems(parsed.matched, items, source.list);
     this.#options.onPage?.({ kind: 'list', url: page.url, rendered: page.rendered, items, problems });
@@ -255,26 +385,48 @@ export class SourceCrawler {
       this.#summary.warnings.push(`list page ${request.url}: ${problems[0]}: has the site changed?`);
       return;
     }
-    const wanted = parsed.items.filter((item) => this.#passesKeywords(item));
-    this.#summary.filteredOut += parsed.items.length - wanted.length;
+    const articles = parsed.items.filter((item) => !this.#notAnArticle(item.url));
+    this.#summary.notArticles += parsed.items.length - articles.length;
+    const wanted = articles.filter((item) => this.#passesKeywords(item));
+    this.#summary.filteredOut += articles.length - wanted.length;
     const byUrl = new Map(wanted.map((item) => [canonicalUrl(item.url), item]));
     const known = await this.#options.isKnown([...byUrl.keys()]);
     this.#summary.alreadySeen += known.size;
-    let fresh = [...byUrl].filter(([url]) => !known.has(url) && !this.#queued.has(url));
+    const failedEarlier = (await this.#options.rememberedFailures?.([...byUrl.keys()].filter((url) => !known.has(url)))) ?? new Set<string>();
+    this.#summary.skippedEarlier += failedEarlier.size;
+    let fresh = [...byUrl].filter(([url]) => !known.has(url) && !failedEarlier.has(url) && !this.#queued.has(url));
     if (this.#options.maxArticles !== undefined) fresh = fresh.slice(0, Math.max(0, this.#options.maxArticles - this.#articlesQueued));
     const added = await this.#enqueue(
       route,
       addRequests,
-      fresh.map(([url, item]) => ({ url: item.url, uniqueKey: url, userData: { kind: 'article', listTitle: item.title, listDate: item.dateText } satisfies ArticleData })),
+      fresh.map(([url, item]) => ({
+        url: item.url,
+        uniqueKey: url,
+        userData: { kind: 'article', listTitle: item.title, listDate: item.dateText, firstUrl: data.firstUrl, page: data.page } satisfies ArticleData,
+      })),
     );
     this.#articlesQueued += added;
     this.#summary.newArticles += added;
-    // A page of nothing but stored articles means everything older is stored too.
-    if (!fresh.length && known.size) return;
+    // A page of nothing but stored articles means everything older is stored too, if every
+    // earlier crawl that walked this deep finished: an unfinished one may have left a gap below.
+    if (!fresh.length && known.size && this.#trustsKnownPage(data.firstUrl, data.page)) return;
     const nextPage = data.page + 1;
     if (nextPage > source.list.maxPages) return;
     const next = parsed.next ?? listPageUrl(source.list, data.firstUrl, nextPage);
     if (next) await this.#enqueue(route, addRequests, [{ url: next, uniqueKey: next, userData: { ...data, page: nextPage } satisfies ListData }]);
+  }
+
+  #reached(data: ListData): void {
+    const column = this.#columns.get(data.firstUrl);
+    if (column) column.deepest = Math.max(column.deepest, data.page);
+  }
+
+  /** Links the source does not read as articles: attachments it does not want, other columns' lists. */
+  #notAnArticle(url: string): boolean {
+    if (PDF_URL.test(url)) return !this.#options.source.article.pdf;
+    if (ATTACHMENT_URL.test(url)) return true;
+    const { pathname } = new URL(url);
+    return COLUMN_URL.test(pathname) && !this.#options.source.list.urls.includes(url);
   }
 
   async #handleArticle(page: FetchedPage, request: Request, data: ArticleData): Promise<void> {
@@ -284,6 +436,7 @@ export class SourceCrawler {
     const read = page.pdf ? await readArticlePdf(page.pdf, source, hint) : readArticleHtml(page.html ?? '', page.url, source, hint);
     this.#options.onPage?.({ kind: 'article', url: page.url, rendered: page.rendered, read });
     if (!read.text) throw new NonRetryableError(read.problems[0] ?? 'no article text');
+    if (this.#stopping) throw new StoppingError();
     await this.#options.onArticle({
       sourceId: source.id,
       region: source.region,
@@ -312,6 +465,7 @@ export class SourceCrawler {
         continue;
       }
       this.#queued.add(key);
+      this.#queuedData.set(request.url, request.userData as PageData);
       count++;
       const target = this.#route(request.url, request.userData as PageData);
       if (target === route && addRequests) now.push(request);
@@ -337,8 +491,21 @@ export class SourceCrawler {
     return rules;
   }
 
-  #fail(url: string, error: Error): void {
-    this.#summary.errors.push({ url, message: describeError(error) });
+  #fail(request: Pick<Request, 'url' | 'userData'>, error: Error): void {
+    const data = request.userData as PageData | Record<string, never>;
+    if (!(error instanceof StoppingError)) this.#settled++;
+    // Pages cut short by the stop are left for the next run, which resumes the column.
+    if (error instanceof StoppingError || (this.#stopping && !(error instanceof PermanentPageError))) return;
+    if (error instanceof PermanentPageError && data.kind === 'article') {
+      const skipped: SkippedPage = { url: canonicalUrl(request.url), reason: error.reason, message: describeError(error) };
+      this.#summary.skipped.push(skipped);
+      this.#tracked(Promise.resolve(this.#options.onPermanentFailure?.(skipped))).catch((err: Error) =>
+        this.#summary.errors.push({ url: request.url, message: `could not remember the failure: ${err.message}` }),
+      );
+      return;
+    }
+    if (data.kind) this.#columns.get(data.firstUrl)?.failedPages.add(data.page);
+    this.#summary.errors.push({ url: request.url, message: describeError(error) });
   }
 
   #passesKeywords(item: ListItem): boolean {
@@ -360,6 +527,17 @@ function listProblems(matched: number, items: (ListItem & { published: Date | nu
   const untitled = items.filter((i) => !i.title).length;
   if (untitled) problems.push(`${untitled} of ${items.length} entries have no title`);
   return problems;
+}
+
+/** The promise's value, or a StoppingError as soon as the signal aborts (the request itself finishes unobserved). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(new StoppingError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new StoppingError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function header(value: string | string[] | undefined): string | null {

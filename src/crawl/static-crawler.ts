@@ -1,6 +1,4 @@
-import type { IncomingMessage } from 'node:http';
-import { Readable } from 'node:stream';
-import { CheerioCrawler, type CheerioCrawlerOptions, type CheerioCrawlingContext, type Configuration, type Request } from '@crawlee/cheerio';
+import { BasicCrawler, Configuration, type BasicCrawlingContext } from '@crawlee/cheerio';
 import { decodeBody } from '../fetch/decode.ts';
 import type { PoliteResponse } from './polite-fetch.ts';
 
@@ -20,63 +18,54 @@ export interface FetchedPage {
   served?: string;
 }
 
-type FetchResponse = IncomingMessage & { fetched: PoliteResponse };
-
 export function isPdf(contentType: string | undefined, body: Buffer): boolean {
   return /application\/(x-)?pdf/i.test(contentType ?? '') || body.subarray(0, 5).toString('latin1') === '%PDF-';
 }
 
-/**
- * A CheerioCrawler that fetches with `politeGet` (robots-aware politeness, timeouts, backoff,
- * Retry-After, size cap, conditional requests) instead of got-scraping, and decodes bodies with
- * `decodeBody`: crawlee reads the charset from the HTTP header alone, which garbles GBK pages
- * that declare theirs only in `<meta>`. Handlers get `page` on the context and parse it themselves,
- * so no page is parsed twice.
- */
-export class FetchingCheerioCrawler extends CheerioCrawler {
-  constructor(
-    private readonly fetchPage: (request: Request) => Promise<PoliteResponse>,
-    private readonly encoding: string,
-    options: CheerioCrawlerOptions,
-    config: Configuration,
-  ) {
-    super(options, config);
-  }
-
-  protected override async _requestFunction({ request }: { request: Request }): Promise<FetchResponse> {
-    const fetched = await this.fetchPage(request);
-    return Object.assign(Readable.from([]), {
-      statusCode: fetched.status,
-      headers: fetched.headers,
-      url: fetched.url,
-      fetched,
-    }) as unknown as FetchResponse;
-  }
-
-  protected override async _parseResponse(_request: Request, responseStream: IncomingMessage, _ctx: CheerioCrawlingContext) {
-    const { fetched } = responseStream as FetchResponse;
-    const contentType = fetched.headers['content-type'];
-    const pdf = fetched.status < 300 && isPdf(contentType, fetched.body);
-    const page: FetchedPage = {
-      url: fetched.url,
-      status: fetched.status,
-      headers: fetched.headers,
-      html: pdf ? null : decodeBody(fetched.body, { contentType, override: this.encoding }).text,
-      pdf: pdf ? fetched.body : null,
-      truncated: fetched.truncated,
-      rendered: false,
-    };
-    return {
-      body: page.html ?? fetched.body,
-      page,
-      response: responseStream,
-      contentType: { type: pdf ? 'application/pdf' : 'text/html', encoding: 'utf-8' as BufferEncoding },
-      enqueueLinks: async () => ({ processedRequests: [], unprocessedRequests: [] }),
-    } as never;
-  }
+/** A fetched response read into a page: PDFs kept as bytes, everything else decoded to text. */
+export function pageFromResponse(fetched: PoliteResponse, encoding: string): FetchedPage {
+  const contentType = fetched.headers['content-type'];
+  const pdf = fetched.status < 300 && isPdf(contentType, fetched.body);
+  return {
+    url: fetched.url,
+    status: fetched.status,
+    headers: fetched.headers,
+    html: pdf ? null : decodeBody(fetched.body, { contentType, override: encoding }).text,
+    pdf: pdf ? fetched.body : null,
+    truncated: fetched.truncated,
+    rendered: false,
+  };
 }
 
-/** The page a FetchingCheerioCrawler put on the context. */
-export function pageOf(ctx: CheerioCrawlingContext): FetchedPage {
-  return (ctx as unknown as { page: FetchedPage }).page;
+export interface StaticCrawlerOptions {
+  /** Fetches one request's page (politeness, robots, conditional headers are the caller's). */
+  fetch: (ctx: BasicCrawlingContext) => Promise<PoliteResponse>;
+  /** How pages without a declared charset are decoded ('auto' sniffs). */
+  encoding: string;
+  concurrency: number;
+  handle: (ctx: BasicCrawlingContext, page: FetchedPage) => Promise<void>;
+  failed: (ctx: BasicCrawlingContext, error: Error) => void;
+}
+
+/**
+ * The static path: a crawlee BasicCrawler (request queue, concurrency, handler timeouts) whose
+ * handler fetches with `politeGet` and decodes with `decodeBody`. Crawlee's HTTP client is not
+ * used: it reads the charset from the header alone, and the crawl needs its own politeness,
+ * size cap and conditional requests. Pages are parsed by the handlers, once.
+ */
+export function staticCrawler(opts: StaticCrawlerOptions): BasicCrawler {
+  return new BasicCrawler(
+    {
+      maxConcurrency: opts.concurrency,
+      autoscaledPoolOptions: { desiredConcurrency: opts.concurrency, snapshotterOptions: { eventLoopSnapshotIntervalSecs: 5, clientSnapshotIntervalSecs: 5 } },
+      // Retries and backoff live in politeGet; politeness in the host gate.
+      maxRequestRetries: 0,
+      requestHandlerTimeoutSecs: 24 * 3600,
+      useSessionPool: false,
+      statusMessageLoggingInterval: 24 * 3600,
+      requestHandler: async (ctx) => opts.handle(ctx, pageFromResponse(await opts.fetch(ctx), opts.encoding)),
+      failedRequestHandler: (ctx, error) => opts.failed(ctx, error),
+    },
+    new Configuration({ persistStorage: false, purgeOnStart: false, systemInfoIntervalMillis: 5000 }),
+  );
 }

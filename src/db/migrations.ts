@@ -154,6 +154,33 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('articles').addColumn('dedup_text', 'text').addColumn('dedup_numbers', 'text').execute();
     },
   },
+  '0005_crawl_progress': {
+    async up(db: Kysely<unknown>) {
+      // How far crawls of each list column got: an early stop on a page of known articles is
+      // trusted only below pages an unfinished crawl may have left gaps on.
+      await db.schema
+        .createTable('crawl_progress')
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addColumn('list_url', 'text', (c) => c.notNull())
+        .addColumn('completed', 'boolean', (c) => c.notNull().defaultTo(false))
+        .addColumn('frontier', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('resume_to', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('failed_pages', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+        .addPrimaryKeyConstraint('crawl_progress_pk', ['source_id', 'list_url'])
+        .execute();
+      // Pages that failed for good (404/410, oversized, not a page): not fetched again before retry_at.
+      await db.schema
+        .createTable('page_failures')
+        .addColumn('url', 'text', (c) => c.primaryKey())
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addColumn('failed_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('retry_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+    },
+  },
   '0006_subscriptions': {
     async up(db: Kysely<unknown>) {
       // Subscriber preferences and double opt-in. Rows from before this migration were added by the

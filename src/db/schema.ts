@@ -156,6 +156,32 @@ export interface HttpCacheTable {
   updated_at: Timestamp;
 }
 
+/** How far crawls of one list column got (migration 0005). */
+export interface CrawlProgressTable {
+  source_id: string;
+  /** The column's first list page, as the selectors file gives it. */
+  list_url: string;
+  /** A crawl of this column has completed at least once. */
+  completed: Generated<boolean>;
+  /** Deepest list page walked by the last completed crawl. */
+  frontier: Generated<number>;
+  /** Deepest list page read by unfinished crawls since the last completed one; 0 when the last crawl completed. */
+  resume_to: Generated<number>;
+  /** List pages (numbers) that failed, or whose articles failed, in the last unfinished crawl. */
+  failed_pages: ColumnType<number[], string | undefined, string>;
+  updated_at: Timestamp;
+}
+
+/** A page that failed for a reason another fetch would not change, and when to try it again. */
+export interface PageFailuresTable {
+  url: string;
+  source_id: string;
+  reason: string;
+  message: string;
+  failed_at: Timestamp;
+  retry_at: Timestamp;
+}
+
 export interface Database {
   sources: SourcesTable;
   articles: ArticlesTable;
@@ -166,6 +192,8 @@ export interface Database {
   stories: StoriesTable;
   article_bands: ArticleBandsTable;
   http_cache: HttpCacheTable;
+  crawl_progress: CrawlProgressTable;
+  page_failures: PageFailuresTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

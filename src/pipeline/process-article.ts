@@ -1,23 +1,13 @@
-import { z } from 'zod';
+import type { FetchedArticle } from '../crawl/fetched-article.ts';
 import type { Db } from '../db/connect.ts';
+import type { Figure } from '../figures/types.ts';
 import { featuresOfNormalised } from '../dedup/features.ts';
 import { classifyNormalised } from '../figures/classify.ts';
 import { extractFromNormalised } from '../figures/extract.ts';
 import { normalise } from '../text/normalise.ts';
 import { saveArticle, type SaveStatus } from '../store/articles.ts';
 
-/** An article as the crawl hands it over: fetched and cut out of its page, not yet read. */
-export const FetchedArticleSchema = z.object({
-  sourceId: z.string(),
-  region: z.string().nullable(),
-  url: z.string().url(),
-  title: z.string(),
-  publishedAt: z.string().datetime({ offset: true }).nullable(),
-  text: z.string(),
-  rawHash: z.string(),
-  fetchedAt: z.string().datetime({ offset: true }),
-});
-export type FetchedArticle = z.infer<typeof FetchedArticleSchema>;
+export { FetchedArticleSchema, type FetchedArticle } from '../crawl/fetched-article.ts';
 
 export interface ProcessResult {
   url: string;
@@ -25,6 +15,11 @@ export interface ProcessResult {
   articleId: number;
   relevant: boolean;
   figures: number;
+  /** The story the article is a place of (a duplicate joined an existing one). */
+  storyId: number;
+  title: string;
+  /** The figures as a crawl summary shows them, with the region each carries. */
+  keyFigures: Pick<Figure, 'indicator' | 'kind' | 'value' | 'unit' | 'period' | 'region'>[];
 }
 
 /** normalise → classify → extract → dedupe → store, for one article. */
@@ -51,5 +46,9 @@ export async function processArticle(db: Db, article: FetchedArticle): Promise<P
     },
     figures,
   );
-  return { url: article.url, status: saved.status, articleId: saved.articleId, relevant: relevance.relevant, figures: figures.length };
+  return { url: article.url, status: saved.status, articleId: saved.articleId, relevant: relevance.relevant, figures: figures.length,
+    storyId: saved.storyId,
+    title: article.title,
+    keyFigures: figures.map(({ indicator, kind, value, unit, period, region }) => ({ indicator, kind, value, unit, period, region })),
+  };
 }

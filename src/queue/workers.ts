@@ -16,8 +16,13 @@ export type TypedWorker<N extends QueueName> = Worker<JobTypes[N]['data'], JobTy
 
 export interface Workers {
   workers: { [N in QueueName]: TypedWorker<N> };
-  /** Waits for running jobs to finish, then disconnects: no job is lost on shutdown. */
-  close(): Promise<void>;
+  /**
+   * Stops taking jobs. Running crawls stop taking pages and go back to the queue with their
+   * progress recorded; other running jobs get `graceMs` to finish (unbounded when omitted).
+   * Returns whether everything finished in time: a job still running after the grace period
+   * keeps its lock until it expires, then the stalled-job check hands it to another worker.
+   */
+  close(graceMs?: number): Promise<boolean>;
 }
 
 export function startWorkers(queues: Pick<Queues, 'connection' | 'prefix'>, processors: Processors, options: WorkerOptions = {}): Workers {
@@ -35,8 +40,17 @@ export function startWorkers(queues: Pick<Queues, 'connection' | 'prefix'>, proc
   const workers = { crawl: make('crawl', options.crawlConcurrency ?? 2), article: make('article', options.articleConcurrency ?? 4), digest: make('digest', 1) };
   return {
     workers,
-    async close() {
-      await Promise.all(Object.values(workers).map((w) => w.close()));
+    async close(graceMs) {
+      workers.crawl.cancelAllJobs('shutting down');
+      const closed = Promise.all(Object.values(workers).map((w) => w.close())).then(() => true);
+      if (graceMs === undefined) return closed;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
+      try {
+        return await Promise.race([closed, late]);
+      } finally {
+        clearTimeout(timer);
+      }
     },
   };
 }

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as OpenCC from 'opencc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawlInline } from '../../src/crawl/inline.ts';
+import { crawlSourceInline } from '../../src/crawl/crawl-source.ts';
 import { SourceSchema } from '../../src/sources/schema.ts';
 import { BACKENDS, type TestDb } from '../helpers/db.ts';
 import * as T from './texts.ts';
@@ -87,8 +87,8 @@ describe.each(BACKENDS)('crawling two sites that share stories, on %s', (_name, 
         list: { urls: [`${base(s)}/list.html`], item: 'ul.list li', date: 'span.date' },
         article: { title: 'h1', body: bodySelector },
       });
-    const a = await crawlInline(t.db, { userAgent: 'indwatch-test' }, source('qc-gxj', '青川市工信局', bureau, '#zoom'));
-    const b = await crawlInline(t.db, { userAgent: 'indwatch-test' }, source('zixun', '资讯站', mirror, 'div.content'));
+    const a = await crawlSourceInline(t.db, source('qc-gxj', '青川市工信局', bureau, '#zoom'), { userAgent: 'indwatch-test', pageRetryDays: 7 });
+    const b = await crawlSourceInline(t.db, source('zixun', '资讯站', mirror, 'div.content'), { userAgent: 'indwatch-test', pageRetryDays: 7 });
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
     expect({ a: a.stored, b: b.stored, duplicates: b.duplicates }).toEqual({ a: 3, b: 1, duplicates: 2 });

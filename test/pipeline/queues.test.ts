@@ -17,7 +17,7 @@ import type { DigestOutcome } from '../../src/digest/send.ts';
 import { upsertSubscriber } from '../../src/store/subscribers.ts';
 import { dropPrefix, REDIS_URL, uniquePrefix } from '../helpers/redis.ts';
 
-describe('the pipeline through real BullMQ queues, Redis and the embedded database', () => {
+describe('the pipeline through real BullMQ queues, Redis and the embedded database', { timeout: 120_000 }, () => {
   let dir: string;
   let site: DemoSite;
   let app: App;
@@ -30,7 +30,7 @@ describe('the pipeline through real BullMQ queues, Redis and the embedded databa
     const config = loadConfig({ REDIS_URL, INDWATCH_DATA_DIR: dir, INDWATCH_QUEUE_PREFIX: prefix });
     app = await openApp(config, { sources: new SourceRegistry([demoSource(site.url)]) });
     workers = startWorkers(app.queues, processors(app));
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await workers?.close();

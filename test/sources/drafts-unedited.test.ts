@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalUrl } from '../../src/crawl/canonical-url.ts';
-import { crawlInline } from '../../src/crawl/inline.ts';
+import { crawlSourceInline } from '../../src/crawl/crawl-source.ts';
 import { loadSourceFile } from '../../src/sources/load.ts';
 import type { Source } from '../../src/sources/schema.ts';
 import { UA } from '../fixtures/crawl-helpers.ts';
@@ -44,7 +44,7 @@ describe.each(DRAFT_SITE_KINDS)('an unedited `sources new` draft of a %s', (kind
       expect({ preset: drafted.preset, rendering: drafted.rendering }).toEqual(fixture.truth);
       // Only the request rate is changed, so the test does not wait two seconds between requests.
       const source: Source = { ...drafted, politeness: { ...drafted.politeness, perMinute: 6000, backoffSecs: 0.05 } };
-      const result = await crawlInline(tdb.db, { userAgent: UA }, source);
+      const result = await crawlSourceInline(tdb.db, source, { userAgent: UA, pageRetryDays: 7 });
       const expected = column.articlePaths.map((p) => canonicalUrl(`${fixture.site.url}${p}`));
       const rows = await tdb.db.selectFrom('articles').select('url').where('source_id', '=', source.id).execute();
       const stored = rows.filter((r) => expected.includes(r.url)).length;

@@ -27,11 +27,3 @@ export function dbHttpCache(db: Db): HttpCacheStore {
     },
   };
 }
-
-/** The request headers that ask for the page only if it changed. */
-export function conditionalHeaders(v: HttpValidators | null): Record<string, string> {
-  const headers: Record<string, string> = {};
-  if (v?.etag) headers['if-none-match'] = v.etag;
-  if (v?.lastModified) headers['if-modified-since'] = v.lastModified;
-  return headers;
-}
