@@ -1,9 +1,10 @@
 import type { CheerioAPI } from 'cheerio';
 import { pdfToText } from '../fetch/pdf-text.ts';
 import { extractArticle } from '../parse/generic-article.ts';
+import { loadBoundedHtml } from '../parse/bounded-html.ts';
 import { parseChineseDate } from '../parse/dates.ts';
 import { sourceTimezone, type Source } from '../sources/schema.ts';
-import { clean, loadHtml } from './html.ts';
+import { clean } from './html.ts';
 
 export interface ArticlePage {
   title: string | null;
@@ -39,7 +40,7 @@ const BLOCKS = 'p, div, br, li, h1, h2, h3, h4, h5, h6, tr, section, article, ta
  */
 export function parseArticlePage(html: string, article: Source['article']): ArticlePage | null {
   if (!article.body) return null;
-  const $ = loadHtml(html);
+  const $ = loadBoundedHtml(html);
   $('script, style, noscript, iframe').remove();
   for (const sel of article.remove) $(sel).remove();
   const body = $(article.body).first();

@@ -1,5 +1,5 @@
-import { load } from 'cheerio';
 import type { AnyNode, CheerioAPI, Element } from 'cheerio';
+import { loadBoundedHtml } from './bounded-html.ts';
 import { findDateIn, formatInZone } from './dates.ts';
 import type { FoundDate } from './dates.ts';
 
@@ -397,10 +397,13 @@ function sameDay(a: FoundDate, b: FoundDate, timezone: string): boolean {
   return formatInZone(a.date, timezone, false) === formatInZone(b.date, timezone, false);
 }
 
-/** Extracts headline, publication time and main text from an article page with no known selectors. */
+/**
+ * Extracts headline, publication time and main text from an article page with no known selectors.
+ * Throws PermanentPageError ('too-costly') for a page too long or too deeply nested to read.
+ */
 export function extractArticle(html: string, opts: ExtractOptions = {}): GenericArticle {
   const timezone = opts.timezone ?? 'Asia/Shanghai';
-  const $ = load(html);
+  const $ = loadBoundedHtml(html);
   const { title, element: titleEl } = findTitle($);
 
   const root = ($('body').get(0) ?? $.root().children('html').get(0)) as Element | undefined;
