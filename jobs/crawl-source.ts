@@ -3,6 +3,7 @@ import type { AppContext } from '../src/context.ts';
 import { crawlResult, type CrawlResult } from '../src/crawl/crawl-result.ts';
 import { dbHttpCache } from '../src/crawl/http-cache.ts';
 import { SourceCrawler } from '../src/crawl/source-crawler.ts';
+import { AddressPolicy } from '../src/net/address-policy.ts';
 import type { ProcessResult } from '../src/pipeline/process-article.ts';
 import { CrawlJobDataSchema, type CrawlJobData } from '../src/queue/job-types.ts';
 import { knownUrls } from '../src/store/articles.ts';
@@ -23,6 +24,7 @@ export function crawlSourceJob(ctx: AppContext) {
       const crawl = await new SourceCrawler({
         source,
         userAgent: ctx.config.userAgent,
+        addresses: new AddressPolicy(ctx.config.allowAddresses),
         isKnown: (urls) => knownUrls(ctx.db, urls),
         httpCache: dbHttpCache(ctx.db),
         onArticle: async (article) => {

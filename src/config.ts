@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAllowList } from './net/address-policy.ts';
 
 const Env = z.object({
   DATABASE_URL: z.string().optional(),
@@ -14,6 +15,17 @@ const Env = z.object({
   INDWATCH_DIGEST_CRON: z.string().default('0 8 * * *'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
+  INDWATCH_ALLOW_ADDRESSES: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      try {
+        return parseAllowList(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: `INDWATCH_ALLOW_ADDRESSES: ${(err as Error).message}` });
+        return z.NEVER;
+      }
+    }),
 });
 
 export interface Config {
@@ -30,6 +42,11 @@ export interface Config {
   timezone: string;
   digestCron: string;
   http: { host: string; port: number };
+  /**
+   * Non-public addresses and CIDR blocks the crawler may fetch from (INDWATCH_ALLOW_ADDRESSES,
+   * comma-separated, e.g. "127.0.0.1,10.1.0.0/16"); empty: public addresses only.
+   */
+  allowAddresses: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -47,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     timezone: e.INDWATCH_TIMEZONE,
     digestCron: e.INDWATCH_DIGEST_CRON,
     http: { host: e.HOST, port: e.PORT },
+    allowAddresses: e.INDWATCH_ALLOW_ADDRESSES,
     ...overrides,
   };
 }

@@ -21,7 +21,9 @@ export function registerDemo(program: Command): void {
       const { startDemoSite } = await import('../demo/site.ts');
       const { sendDigests } = await import('../digest/send.ts');
       const { upsertSubscriber } = await import('../store/subscribers.ts');
-      const config = loadConfig();
+      const configured = loadConfig();
+      // The demo site runs on loopback, which crawls refuse unless the allow-list names it.
+      const config = { ...configured, allowAddresses: [...configured.allowAddresses, '127.0.0.1'] };
       const site = await startDemoSite(Number(opts.port)).catch((err: NodeJS.ErrnoException) => {
         throw new Error(err.code === 'EADDRINUSE' ? `port ${opts.port} is taken: run the demo with --port <another>` : err.message);
       });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { politeGet } from '../crawl/polite-fetch.ts';
+import { AddressPolicy } from '../net/address-policy.ts';
 import { decodeBody } from '../fetch/decode.ts';
 import { PolitenessSchema } from '../sources/schema.ts';
 import { draftSource, idFromUrl } from '../sources/draft.ts';
@@ -30,7 +31,7 @@ export function registerSourcesNew(sources: Command): void {
     .action(async (url: string, opts: NewOptions) => {
       const config = loadConfig();
       if (!/^https?:\/\//i.test(url)) throw new UserError(`expected an http(s) URL, not "${url}"`);
-      const res = await politeGet(url, { userAgent: config.userAgent, politeness: PolitenessSchema.parse({}) });
+      const res = await politeGet(url, { userAgent: config.userAgent, politeness: PolitenessSchema.parse({}), addresses: new AddressPolicy(config.allowAddresses) });
       if (res.status >= 400) throw new UserError(`${url} answered HTTP ${res.status}${res.status === 412 || res.status === 403 ? ' (the site blocks this client or sets a cookie by script)' : ''}`);
       const html = decodeBody(res.body, { contentType: res.headers['content-type'] }).text;
       const id = opts.id ?? idFromUrl(url);

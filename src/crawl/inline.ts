@@ -6,12 +6,13 @@ import { knownUrls } from '../store/articles.ts';
 import { finishCrawlRun, startCrawlRun } from '../store/sources.ts';
 import { crawlResult, type CrawlResult } from './crawl-result.ts';
 import { dbHttpCache } from './http-cache.ts';
+import { AddressPolicy } from '../net/address-policy.ts';
 import { SourceCrawler, type CrawlProgress } from './source-crawler.ts';
 
 /** Crawls a source and processes its articles in this process, without queues (`crawl --inline`). */
 export async function crawlInline(
   db: Db,
-  config: Pick<Config, 'userAgent'>,
+  config: Pick<Config, 'userAgent' | 'allowAddresses'>,
   source: Source,
   onProgress?: (p: CrawlProgress & { processed: number }) => void,
 ): Promise<CrawlResult> {
@@ -21,6 +22,7 @@ export async function crawlInline(
   const crawl = await new SourceCrawler({
     source,
     userAgent: config.userAgent,
+    addresses: new AddressPolicy(config.allowAddresses),
     isKnown: (urls) => knownUrls(db, urls),
     httpCache: dbHttpCache(db),
     onArticle: async (article) => {

@@ -1,5 +1,6 @@
 import { Configuration, log as crawleeLog, LogLevel, NonRetryableError, type Request, type RequestOptions } from '@crawlee/cheerio';
 import { rawHash } from '../dedup/content-hash.ts';
+import type { AddressPolicy } from '../net/address-policy.ts';
 import { parseChineseDate } from '../parse/dates.ts';
 import type { FetchedArticle } from '../pipeline/process-article.ts';
 import { sourceTimezone, type Politeness, type Source } from '../sources/schema.ts';
@@ -69,6 +70,8 @@ export interface SourceCrawlerOptions {
   /** Where ETag/Last-Modified of list pages are kept between crawls; without it every fetch is unconditional. */
   httpCache?: HttpCacheStore;
   gate?: HostGate;
+  /** Addresses pages may be fetched from (list, article, robots.txt, redirects, browser requests); public ones only when absent. */
+  addresses?: AddressPolicy;
   /** Fetch at most this many articles (for trying a source out). */
   maxArticles?: number;
   maxConcurrency?: number;
@@ -185,6 +188,7 @@ export class SourceCrawler {
       userAgent: this.#options.userAgent,
       politeness: this.#politeness,
       encoding: source.encoding,
+      addresses: this.#options.addresses,
       waitFor: ({ request }) => ((request.userData as PageData).kind === 'list' ? source.list.item : (source.article.body ?? null)),
       handle: async (ctx, page) => {
         this.#summary.rendered++;
@@ -205,6 +209,7 @@ export class SourceCrawler {
       politeness: this.#politeness,
       headers: conditionalHeaders(cached),
       gate: this.#options.gate,
+      addresses: this.#options.addresses,
       crawlDelaySecs: robots.crawlDelaySecs,
     });
     if (data.kind === 'list' && res.status >= 200 && res.status < 300) {
@@ -327,7 +332,7 @@ export class SourceCrawler {
   }
 
   async #robots(url: string): Promise<RobotsRules> {
-    const rules = await robotsFor(url, { userAgent: this.#options.userAgent, politeness: this.#politeness });
+    const rules = await robotsFor(url, { userAgent: this.#options.userAgent, politeness: this.#politeness, addresses: this.#options.addresses });
     const origin = new URL(url).origin;
     if (rules.problem && !this.#robotsProblems.has(origin)) {
       this.#robotsProblems.add(origin);
