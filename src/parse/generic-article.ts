@@ -92,6 +92,35 @@ function topmost(root: AnyNode, pred: (el: Element) => boolean): Element[] {
   return found;
 }
 
+/**
+ * Elements below `root` matching `pred`, in document order. Used instead of cheerio's .find(),
+ * which filters the context's children against each other: quadratic when an element holds
+ * many thousands of children.
+ */
+export function descendants(root: Element, pred: (el: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  const stack: AnyNode[] = [...root.children].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (pred(n)) found.push(n);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
+  return found;
+}
+
+/** Every comment node below `root`, found without recursion. */
+function commentsUnder(root: Element): AnyNode[] {
+  const comments: AnyNode[] = [];
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'comment') comments.push(n);
+    else if (isElement(n)) for (const c of n.children) stack.push(c);
+  }
+  return comments;
+}
+
 function removeWhere($: CheerioAPI, root: AnyNode, pred: (el: Element) => boolean): void {
   for (const el of topmost(root, pred)) $(el).remove();
 }
@@ -226,7 +255,7 @@ function pruneContainer($: CheerioAPI, root: Element): void {
     return chars > 0 && linkChars / chars > 0.5;
   });
   // A link closing the last paragraph ("返回首页>>") is navigation, not part of the sentence before it.
-  const paragraphs = $(root).find('p').toArray();
+  const paragraphs = descendants(root, (el) => el.name === 'p');
   const last = paragraphs[paragraphs.length - 1];
   const tail = last?.children.filter((c) => !(c.type === 'text' && compact(c.data) === '')).pop();
   if (last && tail && isElement(tail) && tail.name === 'a' && !SENTENCE_END_RE.test(compact(textOf(tail)))) {
@@ -411,7 +440,9 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Generic
   const fromScript = scriptDate($, timezone);
   $('script:not([type="application/ld+json"])').remove();
   removeWhere($, root, (el) => NON_CONTENT.has(el.name) || isHidden(el));
-  $(root).find('*').contents().filter((_, n) => n.type === 'comment').remove();
+  // Collected by one walk: cheerio's .contents() over every element concatenates arrays
+  // element by element, quadratic in the number of elements.
+  $(commentsUnder(root)).remove();
 
   // Furniture is judged against the whole page so that a wrapper named e.g. "main-side" that holds
   // the article is not thrown away with the real sidebars.
