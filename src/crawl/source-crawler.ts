@@ -4,7 +4,8 @@ import type { AddressPolicy } from '../net/address-policy.ts';
 import { parseChineseDate } from '../parse/dates.ts';
 import type { FetchedArticle } from '../pipeline/process-article.ts';
 import { sourceTimezone, type Politeness, type Source } from '../sources/schema.ts';
-import { readArticleHtml, readArticlePdf, type ArticleRead } from './article-page.ts';
+import { articlePool } from '../workers/article-pool.ts';
+import { readArticlePdf, type ArticleRead } from './article-page.ts';
 import { browserCrawler } from './browser-crawler.ts';
 import { canonicalUrl } from './canonical-url.ts';
 import type { HostGate } from './host-gate.ts';
@@ -286,7 +287,7 @@ export class SourceCrawler {
     const { source } = this.#options;
     this.#summary.articlePages++;
     const hint = { title: data.listTitle, dateText: data.listDate };
-    const read = page.pdf ? await readArticlePdf(page.pdf, source, hint) : readArticleHtml(page.html ?? '', page.url, source, hint);
+    const read = page.pdf ? await readArticlePdf(page.pdf, source, hint) : await articlePool().readHtml(page.html ?? '', page.url, source, hint);
     this.#options.onPage?.({ kind: 'article', url: page.url, rendered: page.rendered, read });
     if (!read.text) throw new NonRetryableError(read.problems[0] ?? 'no article text');
     await this.#options.onArticle({
