@@ -70,10 +70,11 @@ describe('the article thread pool', () => {
     const connection = { url: REDIS_URL, maxRetriesPerRequest: null };
     const queue = new Queue('article', { connection, prefix });
     const events = new QueueEvents('article', { connection, prefix });
-    const pool = new ArticlePool({ threads: 1, taskTimeoutMs: 4000 });
+    const pool = new ArticlePool({ threads: 1, taskTimeoutMs: 12_000 });
     const stalled: string[] = [];
     const errors: string[] = [];
-    // A lock of 1 s: the page takes longer than that, so only a free event loop keeps renewing it.
+    // A lock of 5 s (room for a busy machine's hiccups): the page is read for 12 s, so only a free
+    // event loop keeps renewing it.
     const worker = new Worker(
       'article',
       async () => {
@@ -84,7 +85,7 @@ describe('the article thread pool', () => {
           throw err;
         }
       },
-      { connection, prefix, lockDuration: 1000, stalledInterval: 1000 },
+      { connection, prefix, lockDuration: 5000, stalledInterval: 5000 },
     );
     worker.on('stalled', (id) => stalled.push(id));
     worker.on('error', (err) => errors.push(err.message));
@@ -92,7 +93,7 @@ describe('the article thread pool', () => {
       await events.waitUntilReady();
       const job = await queue.add('article', {}, { attempts: 3 });
       const failed = new Promise<string>((resolve) => events.on('failed', ({ jobId, failedReason }) => jobId === job.id && resolve(failedReason)));
-      expect(await failed).toBe('too-costly: http://127.0.0.1/huge.html took more than 4 s to read and was abandoned');
+      expect(await failed).toBe('too-costly: http://127.0.0.1/huge.html took more than 12 s to read and was abandoned');
       const after = await queue.getJob(job.id!);
       expect(after?.attemptsMade).toBe(1);
       expect(stalled).toEqual([]);
