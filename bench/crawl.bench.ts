@@ -4,6 +4,7 @@
  * pipeline (fetch, decode, normalise, extract, dedupe, store into in-memory PGlite), a bare
  * crawlee CheerioCrawler fetching and parsing the same pages, and a plain HTTP client with the
  * same concurrency; then 50 script-rendered pages through Chromium.
+ * `--pipeline` runs only the baselines and the pipeline rows (PGlite and PostgreSQL side by side).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import http from 'node:http';
@@ -14,10 +15,12 @@ import { crawlInline } from '../src/crawl/inline.ts';
 import { SourceCrawler } from '../src/crawl/source-crawler.ts';
 import { openDb, type Db } from '../src/db/connect.ts';
 import { SourceSchema } from '../src/sources/schema.ts';
+import { AddressPolicy } from '../src/net/address-policy.ts';
 import { ARTICLES, PER_PAGE } from '../test/fixtures/bench-site.ts';
 
 const CONCURRENCY = 8;
 const json = process.argv.includes('--json');
+const pipelineOnly = process.argv.includes('--pipeline');
 const root = path.resolve(import.meta.dirname, '..');
 
 const site = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/fixtures/bench-site.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -85,10 +88,11 @@ const bare = await measure(async () => {
   return n;
 });
 
-const crawlOnly = await measure(async () => {
+const crawlOnly = pipelineOnly ? null : await measure(async () => {
   const r = await new SourceCrawler({
     source: source('bench-crawl-only', 'list', 'static', listPages),
     userAgent: 'indwatch-bench/1',
+    addresses: new AddressPolicy(['127.0.0.1']),
     isKnown: async () => new Set(),
     onArticle: async () => {},
   }).run();
@@ -137,17 +141,21 @@ function treeRssMb(): number {
   return rows.filter(([pid]) => tree.has(pid)).reduce((kb, [, , rss]) => kb + rss, 0) / 1024;
 }
 
-const browserDb = await openDb({});
-let peak = 0;
-const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb())), 250);
-const browser = await measure(async () => {
-  // Two list pages of 20 and one of 10 entries: 50 articles, all rendered by script.
-  const s = source('bench-browser', 'js', 'browser', 3);
-  const r = await crawlInline(browserDb, { userAgent: 'indwatch-bench/1', allowAddresses: ['127.0.0.1'] }, { ...s, keywords: { include: [], exclude: [] } });
-  return Math.min(r.articlePages, 50) + r.listPages;
-});
-clearInterval(sampler);
-await browserDb.destroy();
+async function browserRow(): Promise<Figure> {
+  const browserDb = await openDb({});
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb())), 250);
+  const f = await measure(async () => {
+    // Two list pages of 20 and one of 10 entries: 50 articles, all rendered by script.
+    const s = source('bench-browser', 'js', 'browser', 3);
+    const r = await crawlInline(browserDb, { userAgent: 'indwatch-bench/1', allowAddresses: ['127.0.0.1'] }, { ...s, keywords: { include: [], exclude: [] } });
+    return Math.min(r.articlePages, 50) + r.listPages;
+  });
+  clearInterval(sampler);
+  await browserDb.destroy();
+  return { ...f, peakRssMb: Math.round(peak) };
+}
+const browser = pipelineOnly ? null : await browserRow();
 site.kill();
 
 const results = {
@@ -157,12 +165,12 @@ const results = {
   crawlOnly,
   pipeline,
   pipelinePostgres: pipelinePg,
-  crawlOnlyVsBare: round(crawlOnly.pagesPerSecond / bare.pagesPerSecond),
+  crawlOnlyVsBare: crawlOnly && round(crawlOnly.pagesPerSecond / bare.pagesPerSecond),
   pipelineVsBare: round(pipeline.pagesPerSecond / bare.pagesPerSecond),
   pipelinePostgresVsBare: pipelinePg && round(pipelinePg.pagesPerSecond / bare.pagesPerSecond),
   pipelineVsPlain: round(pipeline.pagesPerSecond / plain.pagesPerSecond),
   bareVsPlain: round(bare.pagesPerSecond / plain.pagesPerSecond),
-  browser: { ...browser, peakRssMb: Math.round(peak) },
+  browser,
 };
 if (json) process.stdout.write(`${JSON.stringify(results)}\n`);
 else {
@@ -172,12 +180,12 @@ else {
       `crawl of ${ARTICLES} articles + ${listPages} list pages, concurrency ${CONCURRENCY}`,
       row('plain HTTP client', plain),
       row('bare CheerioCrawler', bare),
-      row('indwatch crawl only', crawlOnly),
+      ...(crawlOnly ? [row('indwatch crawl only', crawlOnly)] : []),
       row('pipeline, PGlite', pipeline),
       ...(pipelinePg ? [row('pipeline, PostgreSQL', pipelinePg)] : []),
-      `vs bare CheerioCrawler: crawl only ${results.crawlOnlyVsBare}, pipeline on PGlite ${results.pipelineVsBare}${pipelinePg ? `, on PostgreSQL ${results.pipelinePostgresVsBare}` : ''}`,
+      `vs bare CheerioCrawler: ${crawlOnly ? `crawl only ${results.crawlOnlyVsBare}, ` : ''}pipeline on PGlite ${results.pipelineVsBare}${pipelinePg ? `, on PostgreSQL ${results.pipelinePostgresVsBare}` : ''}`,
       `pipeline (PGlite) / plain HTTP: ${results.pipelineVsPlain}   bare / plain: ${results.bareVsPlain}`,
-      `${row('browser (Chromium)', browser)}  peak RSS ${results.browser.peakRssMb} MB (node + Chromium)`,
+      ...(browser ? [`${row('browser (Chromium)', browser)}  peak RSS ${browser.peakRssMb} MB (node + Chromium)`] : []),
     ].join('\n') + '\n',
   );
 }

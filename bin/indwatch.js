@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The CLI runs the TypeScript sources directly through tsx, so `npx indwatch` works right after `npm ci`.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI in dist/ (built by `npm ci` through the `prepare` script, or `npm run build`):
+// compiling TypeScript at every start cost seconds.
+import { existsSync } from 'node:fs';
 
 // `indwatch extract … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (err) => {
@@ -8,6 +9,10 @@ process.stdout.on('error', (err) => {
   throw err;
 });
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const entry = new URL('../dist/src/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('indwatch: the CLI is not built: run `npm run build` (or `npm ci`) first\n');
+  process.exit(1);
+}
+const { main } = await import(entry.href);
 process.exitCode = await main(process.argv);

@@ -13,10 +13,11 @@ export interface App extends AppContext {
 }
 
 /** Opens everything a process needs (Redis first: without it nothing works, so say so at once). */
-export async function openApp(config: Config, options: { sources?: SourceRegistry } = {}): Promise<App> {
+export async function openApp(config: Config, options: { sources?: SourceRegistry; owner?: boolean } = {}): Promise<App> {
   await assertRedisReachable(config.redisUrl);
   const sources = options.sources ?? (await SourceRegistry.fromDir(config.selectorsDir));
-  const db = await openConfiguredDb(config);
+  // The service owns (and serves) the embedded database; any other process goes through it.
+  const db = await openConfiguredDb(config, { role: options.owner ? 'service' : 'command' });
   await syncSources(db, sources.all());
   const queues = createQueues(redisOptions(config.redisUrl), config.queuePrefix);
   const mailer = createMailer({ from: config.mailFrom, smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox') });

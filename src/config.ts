@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseAllowList } from './net/address-policy.ts';
@@ -9,7 +10,7 @@ const Env = z.object({
   MAIL_FROM: z.string().default('indwatch <indwatch@localhost>'),
   INDWATCH_DATA_DIR: z.string().default('data'),
   INDWATCH_SELECTORS_DIR: z.string().default('selectors'),
-  INDWATCH_QUEUE_PREFIX: z.string().default('indwatch'),
+  INDWATCH_QUEUE_PREFIX: z.string().optional(),
   INDWATCH_CONTACT_URL: z.string().default('https://github.com/indwatch/indwatch'),
   INDWATCH_TIMEZONE: z.string().default('Asia/Shanghai'),
   INDWATCH_DIGEST_CRON: z.string().default('0 8 * * *'),
@@ -26,6 +27,14 @@ const Env = z.object({
         return z.NEVER;
       }
     }),
+  // Web security (issue 8): who may change state, which Host names are ours, how fast a client may go.
+  INDWATCH_OPERATOR_TOKEN: z.union([z.literal(''), z.string().min(16, 'INDWATCH_OPERATOR_TOKEN: at least 16 characters')]).optional(),
+  INDWATCH_PUBLIC_URL: z.literal('').or(z.url({ protocol: /^https?$/, error: 'INDWATCH_PUBLIC_URL: expected an http(s) URL' })).optional(),
+  INDWATCH_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  // Ownership of the data: queue prefix, embedded-database lock, process-wide settings.
+  INDWATCH_DB_WAIT: z.coerce.number().min(0).default(30),
+  INDWATCH_CHROMIUM: z.string().default('/usr/bin/chromium'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export interface Config {
@@ -37,7 +46,19 @@ export interface Config {
   mailFrom: string;
   dataDir: string;
   selectorsDir: string;
+  /**
+   * Prefix of every Redis key of the queues. Two installations on one Redis must differ here, or
+   * their workers take each other's jobs; the default is derived from `installationId`.
+   */
   queuePrefix: string;
+  /** Names this installation (its database): tags the schedules it installs, so it removes only its own. */
+  installationId: string;
+  /** Seconds a command waits for the embedded database while another command holds it. */
+  dbWaitSecs: number;
+  /** The Chromium the browser crawler launches (Debian's; none is ever downloaded). */
+  chromiumPath: string;
+  /** pino level of the process's logs. */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   userAgent: string;
   timezone: string;
   digestCron: string;
@@ -47,24 +68,56 @@ export interface Config {
    * comma-separated, e.g. "127.0.0.1,10.1.0.0/16"); empty: public addresses only.
    */
   allowAddresses: string[];
+  /** Bearer token for state-changing routes and subscriber previews; generated into dataDir/secrets when unset. */
+  operatorToken?: string;
+  /** The address users reach the service at (behind a proxy); its host is accepted in `Host:` besides the bound one. */
+  publicUrl?: string;
+  /** Requests a minute one client address may make to the HTTP API. */
+  rateLimitPerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const e = Env.parse(env);
   const dataDir = path.resolve(e.INDWATCH_DATA_DIR);
+  const databaseUrl = e.DATABASE_URL || undefined;
+  const installationId = deriveInstallationId(databaseUrl, dataDir);
   return {
-    databaseUrl: e.DATABASE_URL || undefined,
+    databaseUrl,
     redisUrl: e.REDIS_URL,
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
     dataDir,
     selectorsDir: path.resolve(e.INDWATCH_SELECTORS_DIR),
-    queuePrefix: e.INDWATCH_QUEUE_PREFIX,
+    queuePrefix: e.INDWATCH_QUEUE_PREFIX || `indwatch-${installationId}`,
+    installationId,
+    dbWaitSecs: e.INDWATCH_DB_WAIT,
+    chromiumPath: e.INDWATCH_CHROMIUM,
+    logLevel: e.LOG_LEVEL,
     userAgent: `indwatch/0.1 (+${e.INDWATCH_CONTACT_URL})`,
     timezone: e.INDWATCH_TIMEZONE,
     digestCron: e.INDWATCH_DIGEST_CRON,
     http: { host: e.HOST, port: e.PORT },
     allowAddresses: e.INDWATCH_ALLOW_ADDRESSES,
+    operatorToken: e.INDWATCH_OPERATOR_TOKEN || undefined,
+    publicUrl: e.INDWATCH_PUBLIC_URL || undefined,
+    rateLimitPerMinute: e.INDWATCH_RATE_LIMIT,
     ...overrides,
   };
+}
+
+/**
+ * Eight hex digits naming where the data lives: the PostgreSQL server and database (never its
+ * password), else the resolved data folder. Processes sharing the data share the id.
+ */
+function deriveInstallationId(databaseUrl: string | undefined, dataDir: string): string {
+  let where = `pglite:${dataDir}`;
+  if (databaseUrl) {
+    try {
+      const u = new URL(databaseUrl);
+      where = `postgresql://${u.username}@${u.hostname}:${u.port || 5432}${u.pathname}`;
+    } catch {
+      where = databaseUrl;
+    }
+  }
+  return createHash('sha256').update(where).digest('hex').slice(0, 8);
 }

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { classify } from '../figures/classify.ts';
 import { eachTextFile } from './text-files.ts';
 
 export function registerClassify(program: Command): void {
@@ -9,6 +8,7 @@ export function registerClassify(program: Command): void {
     .argument('<files...>', 'text files, as scraped')
     .option('--region <region>', 'region of the source, used when the text names none')
     .action(async (files: string[], opts: { region?: string }) => {
+      const { classify } = await import('../figures/classify.ts');
       const ok = await eachTextFile('classify', files, (doc, text) => {
         process.stdout.write(`${JSON.stringify({ doc, ...classify(text, { region: opts.region ?? null }) })}\n`);
       });

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import type { CrawlResult } from '../crawl/crawl-result.ts';
-import { SourceRegistry } from '../sources/registry.ts';
 import { crawlProgress, formatCrawlResult } from './crawl-report.ts';
 import { UserError } from './errors.ts';
 import { ProgressLine } from './progress.ts';
@@ -21,6 +20,7 @@ export function registerCrawl(program: Command): void {
     .option('--inline', 'crawl in this process instead of queueing (no worker needed)')
     .option('--json', 'print the summary as JSON')
     .action(async (sourceId: string, opts: CrawlOptions) => {
+      const { SourceRegistry } = await import('../sources/registry.ts');
       const config = loadConfig();
       const registry = await SourceRegistry.fromDir(config.selectorsDir);
       const source = registry.get(sourceId);

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import type { CrawlResult } from '../crawl/crawl-result.ts';
-import { demoSource } from '../demo/source.ts';
-import { SourceRegistry } from '../sources/registry.ts';
 import { crawlProgress, formatCrawlResult } from './crawl-report.ts';
 import { ProgressLine } from './progress.ts';
 
@@ -21,6 +19,8 @@ export function registerDemo(program: Command): void {
       const { startDemoSite } = await import('../demo/site.ts');
       const { sendDigests } = await import('../digest/send.ts');
       const { upsertSubscriber } = await import('../store/subscribers.ts');
+      const { demoSource } = await import('../demo/source.ts');
+      const { SourceRegistry } = await import('../sources/registry.ts');
       const configured = loadConfig();
       // The demo site runs on loopback, which crawls refuse unless the allow-list names it.
       const config = { ...configured, allowAddresses: [...configured.allowAddresses, '127.0.0.1'] };

@@ -1,19 +1,20 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { corpusSets, localCorpusDir, scoreSet, sharedDir } from '../figures/evaluate.ts';
+import { packageRoot } from './package-root.ts';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
+const repoRoot = packageRoot();
 
 export function registerEval(program: Command): void {
   program
     .command('eval')
     .description('score the key-figure extraction on the annotated corpora (../shared/corpus and test/fixtures/corpus)')
-    .option('--shared <dir>', 'shared folder holding corpus/ and eval/ (the scorer)', sharedDir(repoRoot))
+    .option('--shared <dir>', 'shared folder holding corpus/ and eval/ (the scorer)', path.resolve(repoRoot, '../shared'))
     .option('--corpus <dir...>', 'corpus folders to score, each with gold/<set>.figures.jsonl and <set>/*.txt (default: the shared corpus and the repository\'s held-out set)')
     .option('--verbose', 'list missed and spurious figures')
     .option('--json', 'one JSON summary per set')
     .action(async (opts: { shared: string; corpus?: string[]; verbose?: boolean; json?: boolean }) => {
+      const { corpusSets, localCorpusDir, scoreSet } = await import('../figures/evaluate.ts');
       const scorer = path.join(opts.shared, 'eval', 'score-figures');
       if (!existsSync(scorer)) {
         process.stderr.write(`eval: skipped, no scorer at ${scorer} (the shared folder is not part of this repository)\n`);

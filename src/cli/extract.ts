@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { extractFigures } from '../figures/extract.ts';
 import type { Figure } from '../figures/types.ts';
 import { eachTextFile } from './text-files.ts';
 
@@ -36,6 +35,7 @@ export function registerExtract(program: Command): void {
         return;
       }
       const opts = parsed.data;
+      const { extractFigures } = await import('../figures/extract.ts');
       const ok = await eachTextFile('extract', files, (doc, text) => {
         const figures = extractFigures(text, { region: opts.region ?? null, published: opts.published ?? null });
         if (opts.jsonl) {

@@ -1,7 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { decodeBody, normalizeEncoding } from '../fetch/decode.ts';
-import { extractArticle } from '../parse/generic-article.ts';
 
 interface ParseOptions {
   url?: string;
@@ -23,6 +21,8 @@ export function registerParse(program: Command): void {
     .option('--encoding <label>', "decode as this encoding instead of detecting it (e.g. gbk, big5, utf-8)")
     .option('--json', 'print one JSON object')
     .action(async (file: string, opts: ParseOptions) => {
+      const { decodeBody, normalizeEncoding } = await import('../fetch/decode.ts');
+      const { extractArticle } = await import('../parse/generic-article.ts');
       if (opts.encoding && opts.encoding !== 'auto' && !normalizeEncoding(opts.encoding)) {
         return fail(`unknown encoding "${opts.encoding}"`, 2);
       }

@@ -2,11 +2,6 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { politeGet } from '../crawl/polite-fetch.ts';
-import { AddressPolicy } from '../net/address-policy.ts';
-import { decodeBody } from '../fetch/decode.ts';
-import { PolitenessSchema } from '../sources/schema.ts';
-import { draftSource, idFromUrl } from '../sources/draft.ts';
 import { UserError } from './errors.ts';
 
 interface NewOptions {
@@ -15,33 +10,44 @@ interface NewOptions {
   name?: string;
   out?: string;
   force?: boolean;
+  test?: boolean;
 }
 
 /** `sources new URL --region R`: writes a draft selectors file for a list page. */
 export function registerSourcesNew(sources: Command): void {
   sources
     .command('new')
-    .description('fetch a list page and write a draft selectors file for it (CMS preset or proposed selectors)')
+    .description('fetch a list page and write a draft selectors file for it (list selectors, pagination, CMS preset where proven)')
     .argument('<url>', 'the list (column) page')
     .requiredOption('--region <region>', 'the city or province the site reports on, e.g. 大连市')
-    .option('--id <id>', 'source id and file name (default: from the host name)')
-    .option('--name <name>', 'display name (default: the page title)')
+    .option('--id <id>', 'source id and file name (default: from the page title, in pinyin)')
+    .option('--name <name>', 'display name (default: the site and column names from the page)')
     .option('--out <dir>', 'folder to write to (default: the selectors folder)')
     .option('--force', 'overwrite an existing file')
+    .option('--test', 'then test the draft at once and print what it would store (as `sources test`)')
     .action(async (url: string, opts: NewOptions) => {
+      // The crawl stack loads here, not when the CLI starts (see src/cli/main.ts).
+      const { draftSource } = await import('../sources/draft.ts');
+      const { PolitenessSchema } = await import('../sources/schema.ts');
+      const { siteIo } = await import('./draft-io.ts');
       const config = loadConfig();
       if (!/^https?:\/\//i.test(url)) throw new UserError(`expected an http(s) URL, not "${url}"`);
-      const res = await politeGet(url, { userAgent: config.userAgent, politeness: PolitenessSchema.parse({}), addresses: new AddressPolicy(config.allowAddresses) });
-      if (res.status >= 400) throw new UserError(`${url} answered HTTP ${res.status}${res.status === 412 || res.status === 403 ? ' (the site blocks this client or sets a cookie by script)' : ''}`);
-      const html = decodeBody(res.body, { contentType: res.headers['content-type'] }).text;
-      const id = opts.id ?? idFromUrl(url);
-      const draft = draftSource(html, res.url, { id, region: opts.region, name: opts.name });
-      const file = path.join(opts.out ?? config.selectorsDir, `${id}.yaml`);
+      const { AddressPolicy } = await import('../net/address-policy.ts');
+      const io = siteIo(config.userAgent, PolitenessSchema.parse({}), new AddressPolicy(config.allowAddresses));
+      const draft = await draftSource(url, { region: opts.region, id: opts.id, name: opts.name }, io);
+      const file = path.join(opts.out ?? config.selectorsDir, `${draft.id}.yaml`);
       if (!opts.force && (await fs.stat(file).then(() => true, () => false))) throw new UserError(`${file} exists: pass --force to overwrite it or --id to pick another name`);
       await fs.mkdir(path.dirname(file), { recursive: true });
       await fs.writeFile(file, draft.yaml);
-      const how = draft.preset ? `preset ${draft.preset}` : draft.list ? `proposed list.item "${draft.list.item}" (${draft.list.count} entries)` : 'no repeated link block found: fill in list.item by hand';
-      process.stdout.write(`wrote ${file}: ${how}\ncheck it with: npx indwatch sources test ${file}\n`);
-      if (!draft.preset && !draft.list) process.exitCode = 1;
+      process.stdout.write(`wrote ${file}:\n${draft.notes.map((n) => `  ${n}\n`).join('')}`);
+      if (!opts.test) {
+        process.stdout.write(`check it with: npx indwatch sources test ${file}\n`);
+        if (!draft.list && !draft.preset) process.exitCode = 1;
+        return;
+      }
+      const { formatSourceTest, testSource } = await import('./sources-test.ts');
+      const result = await testSource(draft.source, { userAgent: config.userAgent, allowAddresses: config.allowAddresses, articles: 3, pages: 1 });
+      process.stdout.write(`\n${formatSourceTest(draft.source, result)}\n`);
+      if (!result.ok) process.exitCode = 1;
     });
 }

@@ -1,12 +1,10 @@
 import fs from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { SourceCrawler, type CrawlSummary, type PageReport } from '../crawl/source-crawler.ts';
+import type { CrawlSummary, PageReport } from '../crawl/source-crawler.ts';
 import { extractFigures } from '../figures/extract.ts';
 import { AddressPolicy } from '../net/address-policy.ts';
 import { formatInZone } from '../parse/dates.ts';
-import { loadSourceFile } from '../sources/load.ts';
-import { SourceRegistry } from '../sources/registry.ts';
 import { sourceTimezone, type Source } from '../sources/schema.ts';
 import { UserError } from './errors.ts';
 
@@ -19,6 +17,7 @@ export interface SourceTestResult {
 
 /** Fetches a source's list page(s) and a few articles live, storing nothing. */
 export async function testSource(source: Source, opts: { userAgent: string; articles: number; pages: number; allowAddresses: readonly string[] }): Promise<SourceTestResult> {
+  const { SourceCrawler } = await import('../crawl/source-crawler.ts');
   const pages: PageReport[] = [];
   const summary = await new SourceCrawler({
     source: { ...source, list: { ...source.list, maxPages: Math.min(opts.pages, source.list.maxPages) } },
@@ -89,6 +88,8 @@ export function registerSourcesTest(sources: Command): void {
 }
 
 async function resolveSource(ref: string, selectorsDir: string): Promise<Source> {
+  const { loadSourceFile } = await import('../sources/load.ts');
+  const { SourceRegistry } = await import('../sources/registry.ts');
   const isFile = await fs.stat(ref).then((s) => s.isFile(), () => false);
   if (isFile) return loadSourceFile(ref);
   const registry = await SourceRegistry.fromDir(selectorsDir);

@@ -3,12 +3,10 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { AddressPolicy } from '../net/address-policy.ts';
-import { formatProblem, loadSourceFile, loadSourcesDir, SourceFileError } from '../sources/load.ts';
 import { UserError } from './errors.ts';
-import { registerSourcesNew } from './sources-new.ts';
-import { registerSourcesTest } from './sources-test.ts';
 
-export function registerSources(program: Command): void {
+/** `sources list|validate`, and the subcommands defined elsewhere (`test`, `new`) that main.ts loads when they can be wanted. */
+export function registerSources(program: Command, subcommands: ((sources: Command) => void)[] = []): void {
   const sources = program.command('sources').description('list and check the source sites in selectors/');
 
   sources
@@ -18,6 +16,7 @@ export function registerSources(program: Command): void {
     .action(async (opts: { json?: boolean }) => {
       const { openConfiguredDb } = await import('../db/connect.ts');
       const { crawlStates } = await import('../store/sources.ts');
+      const { loadSourcesDir } = await import('../sources/load.ts');
       const config = loadConfig();
       const { sources: all, errors } = await loadSourcesDir(config.selectorsDir);
       const db = await openConfiguredDb(config);
@@ -52,6 +51,7 @@ export function registerSources(program: Command): void {
     .description('check selectors files against the schema (all of selectors/ by default)')
     .argument('[files...]', 'selectors files')
     .action(async (files: string[]) => {
+      const { formatProblem, loadSourceFile, SourceFileError } = await import('../sources/load.ts');
       const config = loadConfig();
       const targets = files.length ? files : await listYaml(config.selectorsDir);
       if (!targets.length) throw new UserError(`no selectors files in ${config.selectorsDir}`);
@@ -76,8 +76,7 @@ export function registerSources(program: Command): void {
       if (bad) process.exitCode = 1;
     });
 
-  registerSourcesTest(sources);
-  registerSourcesNew(sources);
+  for (const register of subcommands) register(sources);
 }
 
 async function listYaml(dir: string): Promise<string[]> {

@@ -1,12 +1,11 @@
 import { Configuration, PlaywrightCrawler, type PlaywrightCrawlingContext } from '@crawlee/playwright';
 import { chromium } from 'playwright';
+import { loadConfig } from '../config.ts';
 import { decodeBody } from '../fetch/decode.ts';
 import { AddressPolicy } from '../net/address-policy.ts';
 import type { Politeness } from '../sources/schema.ts';
 import type { FetchedPage } from './static-crawler.ts';
 
-/** Debian's Chromium: no browser is ever downloaded. */
-export const CHROMIUM_PATH = process.env.INDWATCH_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -54,7 +53,7 @@ export function browserCrawler(opts: BrowserCrawlerOptions): PlaywrightCrawler {
       launchContext: {
         launcher: chromium,
         userAgent: opts.userAgent,
-        launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true },
+        launchOptions: { executablePath: loadConfig().chromiumPath, args: CHROMIUM_ARGS, headless: true },
       },
       browserPoolOptions: { useFingerprints: false, closeInactiveBrowserAfterSecs: 30, maxOpenPagesPerBrowser: politeness.concurrency * 2 },
       headless: true,

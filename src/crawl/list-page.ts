@@ -12,7 +12,7 @@ export interface ListItem {
 
 export interface ListPage {
   items: ListItem[];
-  /** The next list page, from the `next` selector. */
+  /** The next list page, from the `next` and `nextText` fields. */
   next: string | null;
   /** How many entries the item selector matched, links or not (for diagnostics). */
   matched: number;
@@ -64,16 +64,35 @@ function itemDate(item: ReturnType<CheerioAPI>, list: Source['list'], titleText:
   return findDateIn(text, { timezone })?.match.trim() ?? null;
 }
 
+/**
+ * The next list page: the first link `next` selects (every link when only `nextText` is given)
+ * whose text or title is `nextText`, when that is set.
+ */
 function nextLink($: CheerioAPI, pageUrl: string, list: Source['list']): string | null {
-  if (!list.next) return null;
-  const href = $(list.next).first().attr('href')?.trim();
+  if (!list.next && !list.nextText) return null;
+  const links = $(list.next ?? 'a[href]');
+  const link = list.nextText ? links.filter((_, el) => isNextText($(el), list.nextText!)).first() : links.first();
+  const href = link.attr('href')?.trim();
   if (!href || /^(javascript:|#)/i.test(href)) return null;
-  const resolved = new URL(href, pageUrl).toString();
+  let resolved: string;
+  try {
+    resolved = new URL(href, pageUrl).toString();
+  } catch {
+    return null;
+  }
   return resolved === pageUrl ? null : resolved;
 }
 
-/** The URL of list page `n` (1-based) of a paginated column. */
+function isNextText(link: ReturnType<CheerioAPI>, text: string): boolean {
+  return clean(link.text()) === text || clean(link.attr('title') ?? '') === text;
+}
+
+/**
+ * The URL of list page `n` (1-based) of a paginated column. `{n}` in the pattern is the page
+ * number; `{n-1}` is for sites whose second page is index_1.html (TRS's createPageHTML).
+ */
 export function listPageUrl(list: Source['list'], firstUrl: string, n: number): string | null {
   if (n === 1) return firstUrl;
-  return list.pagePattern ? new URL(list.pagePattern.replaceAll('{n}', String(n)), firstUrl).toString() : null;
+  if (!list.pagePattern) return null;
+  return new URL(list.pagePattern.replaceAll('{n}', String(n)).replaceAll('{n-1}', String(n - 1)), firstUrl).toString();
 }

@@ -1,9 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import type { Config } from '../config.ts';
 import pg from 'pg';
-import { PGliteDialect } from './pglite-dialect.ts';
+import { DataFolderBusyError, DataFolderLock, isStale, type DbEndpoint, type LockHolder } from './lock.ts';
+import { PGliteDialect, PGliteGate } from './pglite-dialect.ts';
 import { migrationProvider } from './migrations.ts';
 import type { Database } from './schema.ts';
 
@@ -16,14 +18,65 @@ export interface DbOptions {
   dataDir?: string;
 }
 
-/** The database the configuration names: the PostgreSQL server, else the embedded one under the data folder. */
-export function openConfiguredDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
-  return openDb({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') });
+export interface ConfiguredDbOptions {
+  /**
+   * `service` (`indwatch start`): owns the embedded database for its lifetime and serves it to
+   * other processes; a second service on the same folder is refused. `command` (the default): goes
+   * through the running service if there is one, else opens the folder itself while it runs.
+   */
+  role?: 'service' | 'command';
+  /** What this process is, shown to another process that finds the folder taken. */
+  command?: string;
+  /** Told when the lock of a process that died is taken over. */
+  onTakeover?: (stale: LockHolder) => void;
+}
+
+/**
+ * The database the configuration names: the PostgreSQL server (any number of processes), else
+ * the embedded one under the data folder, which only one process ever opens (see `role`).
+ */
+export async function openConfiguredDb(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbWaitSecs'>, options: ConfiguredDbOptions = {}): Promise<Db> {
+  if (config.databaseUrl) return openDb({ databaseUrl: config.databaseUrl });
+  await fs.mkdir(config.dataDir, { recursive: true });
+  const lockOptions = {
+    role: options.role ?? 'command',
+    command: options.command ?? `indwatch ${process.argv.slice(2, 4).join(' ')}`.trim(),
+    onTakeover: options.onTakeover ?? ((stale: LockHolder) => reportTakeover(lockFile, stale, options.role ?? 'command')),
+  } as const;
+  const lockFile = path.join(config.dataDir, 'db.lock');
+  const deadline = Date.now() + config.dbWaitSecs * 1000;
+  let lastFailure: Error | undefined;
+  for (;;) {
+    const got = await DataFolderLock.tryAcquire(lockFile, lockOptions);
+    if (got instanceof DataFolderLock) return openOwned(config.dataDir, got, lockOptions.role === 'service');
+    const holder = got;
+    if (lockOptions.role === 'service' && holder.role === 'service') throw new DataFolderBusyError(busyMessage(config.dataDir, holder), holder);
+    if (lockOptions.role === 'command' && holder.role === 'service' && holder.endpoint) {
+      try {
+        return await openThroughService(holder.endpoint);
+      } catch (err) {
+        lastFailure = err as Error;
+        // The service may have died between reading its lock and connecting: then the folder is ours.
+        if (await isStale(lockFile, holder)) continue;
+      }
+    }
+    if (Date.now() >= deadline) {
+      const message = lastFailure
+        ? `${describe(holder)} holds the embedded database ${config.dataDir} but does not answer on ${where(holder.endpoint!)} (${lastFailure.message}): restart it, then run this command again`
+        : busyMessage(config.dataDir, holder);
+      throw new DataFolderBusyError(message, holder);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 /** Opens the database and brings its schema up to date. */
 export async function openDb(options: DbOptions): Promise<Db> {
   const db = options.databaseUrl ? openServer(options.databaseUrl) : await openEmbedded(options.dataDir ?? 'memory://');
+  return migrated(db);
+}
+
+async function migrated(db: Db): Promise<Db> {
   try {
     await migrate(db);
   } catch (err) {
@@ -43,6 +96,80 @@ async function openEmbedded(dir: string): Promise<Db> {
   if (!dir.startsWith('memory://')) await fs.mkdir(path.dirname(path.resolve(dir)), { recursive: true });
   const pglite = await PGlite.create(dir);
   return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+}
+
+/** The folder is ours (the lock is held): open it, and as the service serve it to the commands. */
+async function openOwned(dataDir: string, lock: DataFolderLock, serve: boolean): Promise<Db> {
+  const gate = new PGliteGate();
+  let stopServing: (() => Promise<void>) | undefined;
+  let pglite: PGlite;
+  let db: Db;
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    pglite = await PGlite.create(path.join(dataDir, 'db'));
+    db = new Kysely<Database>({
+      dialect: new PGliteDialect(pglite, { gate, beforeClose: async () => stopServing?.(), afterClose: () => lock.release() }),
+    });
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+  await migrated(db);
+  if (serve) {
+    try {
+      const { serveDb } = await import('./socket-server.ts');
+      const served = await serveDb(pglite, gate, dataDir);
+      stopServing = served.close;
+      await lock.advertise(served.endpoint);
+    } catch (err) {
+      await db.destroy();
+      throw err;
+    }
+  }
+  return db;
+}
+
+/** A command's connection to the running service's database: one session, through its socket. */
+async function openThroughService(endpoint: DbEndpoint): Promise<Db> {
+  const pool = new pg.Pool({
+    ...('socketDir' in endpoint ? { host: endpoint.socketDir, port: 5432 } : endpoint),
+    user: 'postgres',
+    database: 'postgres',
+    max: 1,
+    connectionTimeoutMillis: 5000,
+  });
+  // A service that stops while a command is connected ends the session: the next query says so.
+  pool.on('error', () => {});
+  const client = await pool.connect().catch(async (err: Error) => {
+    await pool.end();
+    throw err;
+  });
+  client.release();
+  return migrated(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
+}
+
+/** The service logs it; a command says it on stderr, where it does not mix with its output. */
+function reportTakeover(lockFile: string, stale: LockHolder, role: 'service' | 'command'): void {
+  const message = `took over the lock of the embedded database from ${describe(stale)}, which is no longer running`;
+  if (role === 'service') void import('../log.ts').then(({ log }) => log.warn({ lock: lockFile, stale }, message));
+  else process.stderr.write(`indwatch: ${message}\n`);
+}
+
+function describe(holder: LockHolder): string {
+  return `${holder.role === 'service' ? '`indwatch start`' : `\`${holder.command}\``} (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt})`;
+}
+
+function where(endpoint: DbEndpoint): string {
+  return 'socketDir' in endpoint ? path.join(endpoint.socketDir, '.s.PGSQL.5432') : `${endpoint.host}:${endpoint.port}`;
+}
+
+function busyMessage(dataDir: string, holder: LockHolder): string {
+  if (holder.role === 'service') {
+    return holder.endpoint
+      ? `the embedded database ${dataDir} is already used by ${describe(holder)}: stop that service first, or give this one its own INDWATCH_DATA_DIR`
+      : `${describe(holder)} is still starting on the embedded database ${dataDir}: try again in a moment`;
+  }
+  return `the embedded database ${dataDir} is in use by ${describe(holder)}: wait for it to finish (or use DATABASE_URL, a PostgreSQL server any number of processes can share)`;
 }
 
 export async function migrate(db: Db): Promise<void> {

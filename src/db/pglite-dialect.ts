@@ -12,26 +12,57 @@ import {
 } from 'kysely';
 
 /**
+ * Turns on PGlite's single connection, first come first served. Whoever holds it (a kysely
+ * connection, or a client of the service's socket) owns the session until it gives it back, so a
+ * query never runs inside someone else's open transaction (and is never lost on its rollback).
+ */
+export class PGliteGate {
+  #tail: Promise<void> = Promise.resolve();
+
+  /** Resolves once the connection is ours, with the function that gives it back. */
+  async acquire(): Promise<() => void> {
+    let release!: () => void;
+    const previous = this.#tail;
+    this.#tail = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    return release;
+  }
+
+  /** Resolves once every holder so far has given the connection back. */
+  async drained(): Promise<void> {
+    await this.#tail;
+  }
+}
+
+export interface PGliteDialectOptions {
+  /** Shared with whoever else uses the same PGlite (the socket server); a private one by default. */
+  gate?: PGliteGate;
+  /** Run before PGlite is closed (stop serving it to others). */
+  beforeClose?: () => Promise<void>;
+  /** Run once PGlite is closed (give the data folder's lock back). */
+  afterClose?: () => Promise<void>;
+}
+
+/**
  * PGlite has a single connection. Kysely acquires a connection per query and holds it for a
- * whole transaction, so a lock around acquire/release keeps a query sent on `db` from running
- * inside someone else's open transaction (and being lost on its rollback).
+ * whole transaction; the gate around acquire/release keeps everyone else out meanwhile.
  */
 class PGliteDriver implements Driver {
-  #queue: Promise<void> = Promise.resolve();
   readonly #connection: PGliteConnection;
+  readonly #gate: PGliteGate;
 
-  constructor(private readonly pglite: PGlite) {
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly options: PGliteDialectOptions,
+  ) {
     this.#connection = new PGliteConnection(pglite);
+    this.#gate = options.gate ?? new PGliteGate();
   }
 
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    let release!: () => void;
-    const previous = this.#queue;
-    this.#queue = new Promise<void>((resolve) => (release = resolve));
-    await previous;
-    this.#connection.release = release;
+    this.#connection.release = await this.#gate.acquire();
     return this.#connection;
   }
 
@@ -55,8 +86,10 @@ class PGliteDriver implements Driver {
 
   /** The dialect owns its PGlite instance: closing the database releases the data folder. */
   async destroy(): Promise<void> {
-    await this.#queue;
+    await this.options.beforeClose?.();
+    await this.#gate.drained();
     await this.pglite.close();
+    await this.options.afterClose?.();
   }
 }
 
@@ -79,12 +112,15 @@ class PGliteConnection implements DatabaseConnection {
 }
 
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly options: PGliteDialectOptions = {},
+  ) {}
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
+    return new PGliteDriver(this.pglite, this.options);
   }
   createIntrospector(db: Kysely<unknown>) {
     return new PostgresIntrospector(db);

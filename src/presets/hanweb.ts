@@ -14,6 +14,11 @@ export const hanweb: Preset = {
     body: '#zoom',
     remove: ['script', 'style', '.bt_link'],
   },
-  detect: (html, url) =>
-    /\/col\/col\d+\//.test(url) || /<record>\s*<!\[CDATA\[/.test(html) || /\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_\d+_\d+\.html/.test(html) || /dataproxy\.jsp/.test(html),
+  detect: (html) => {
+    if (/<record>\s*<!\[CDATA\[/.test(html)) return 'entries in <record><![CDATA[…]]> blocks';
+    if (/\/module\/web\/jpage\/dataproxy\.jsp/.test(html)) return 'a /module/web/jpage/dataproxy.jsp list';
+    if (/\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_\d+_\d+\.html/.test(html)) return 'links to /art/YYYY/M/D/art_NNN_NNN.html';
+    if (/<meta\s+name=["']?ArticleTitle/i.test(html) && /id=["']?zoom["'\s>]/.test(html)) return 'ArticleTitle meta and #zoom body';
+    return null;
+  },
 };

@@ -10,5 +10,10 @@ export const trs: Preset = {
     body: '.TRS_Editor, .TRS_UEDITOR',
     remove: ['script', 'style'],
   },
-  detect: (html) => /TRS_(Editor|UEDITOR)/.test(html) || /\/\d{6}\/t\d{8}_\d+\.s?html?/.test(html),
+  detect: (html) => {
+    if (/class=["']?[^"'>]*\bTRS_(Editor|UEDITOR)\b/.test(html)) return 'a .TRS_Editor body';
+    if (/createPageHTML\s*\(/.test(html)) return 'a createPageHTML(…) pager';
+    if (/\/\d{6}\/t\d{8}_\d+\.s?html?/.test(html)) return 'links to YYYYMM/tYYYYMMDD_NNN.html';
+    return null;
+  },
 };

@@ -10,5 +10,8 @@ export const ucap: Preset = {
     body: 'ucapcontent, #UCAP-CONTENT',
     remove: ['script', 'style'],
   },
-  detect: (html) => /ucap(content|title)|UCAP-CONTENT/i.test(html),
+  detect: (html) => {
+    const m = /<(ucapcontent|ucaptitle)\b|id=["']?UCAP-CONTENT/i.exec(html);
+    return m ? `${m[1] ? `<${m[1].toLowerCase()}>` : '#UCAP-CONTENT'} element` : null;
+  },
 };

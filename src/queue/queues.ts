@@ -1,4 +1,5 @@
 import { Queue, QueueEvents, type ConnectionOptions, type DefaultJobOptions } from 'bullmq';
+import { log } from '../log.ts';
 import type { JobTypes, QueueName } from './job-types.ts';
 
 export type { QueueName } from './job-types.ts';
@@ -31,6 +32,8 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Que
   const crawl: TypedQueue<'crawl'> = new Queue(QUEUE_NAMES.crawl, opts);
   const article: TypedQueue<'article'> = new Queue(QUEUE_NAMES.article, opts);
   const digest: TypedQueue<'digest'> = new Queue(QUEUE_NAMES.digest, opts);
+  // Without a listener BullMQ prints each connection error as a raw stack trace on stderr.
+  for (const queue of [crawl, article, digest]) queue.on('error', (err) => log.error({ queue: queue.name, err }, 'queue error'));
   const events = new Map<QueueName, QueueEvents>();
   return {
     crawl,
@@ -42,6 +45,7 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Que
       let e = events.get(name);
       if (!e) {
         e = new QueueEvents(name, { connection, prefix });
+        e.on('error', (err) => log.error({ queue: name, err }, 'queue events error'));
         events.set(name, e);
       }
       return e;

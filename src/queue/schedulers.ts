@@ -1,46 +1,67 @@
 import type { AppContext } from '../context.ts';
 
 const CRAWL_PREFIX = 'crawl:';
+const DIGEST_PREFIX = 'digest';
 
 // BullMQ 6 declares a scheduler's id with the queue's job-name type, but ids are free strings.
 const schedulerId = <N extends string>(id: string) => id as N;
-const DIGEST_SCHEDULER = 'digest';
 
 /**
- * One BullMQ job scheduler per source, from its cron, plus the digest's. Schedulers of sources
- * that no longer exist are removed, so deleting a selectors file stops its crawls.
+ * Scheduler ids carry the installation that made them (`crawl:<source>@<installation>`), so a
+ * service only ever removes its own, even when another installation shares its queue prefix.
  */
-export async function syncSchedulers(ctx: AppContext): Promise<{ crawl: number; removed: number }> {
-  const wanted = new Set<string>();
+function crawlSchedulerId(sourceId: string, installationId: string): string {
+  return `${CRAWL_PREFIX}${sourceId}@${installationId}`;
+}
+
+/** The source and installation of a crawl scheduler id; ids made before installations were named have none. */
+function parseCrawlSchedulerId(key: string): { sourceId: string; installationId?: string } | null {
+  if (!key.startsWith(CRAWL_PREFIX)) return null;
+  const rest = key.slice(CRAWL_PREFIX.length);
+  const at = rest.lastIndexOf('@');
+  return at < 0 ? { sourceId: rest } : { sourceId: rest.slice(0, at), installationId: rest.slice(at + 1) };
+}
+
+/**
+ * One BullMQ job scheduler per source, from its cron, plus the digest's. This installation's
+ * schedulers of sources that no longer exist are removed, so deleting a selectors file stops its
+ * crawls; schedulers another installation made are never touched. An untagged scheduler left by
+ * an earlier version is replaced only when it is for one of this installation's sources.
+ */
+export async function syncSchedulers(ctx: Pick<AppContext, 'config' | 'queues' | 'sources'>): Promise<{ crawl: number; removed: number }> {
+  const me = ctx.config.installationId;
+  const mine = new Set(ctx.sources.all().map((s) => s.id));
   for (const source of ctx.sources.all()) {
-    const id = `${CRAWL_PREFIX}${source.id}`;
-    wanted.add(id);
     await ctx.queues.crawl.upsertJobScheduler(
-      schedulerId<'crawl'>(id),
+      schedulerId<'crawl'>(crawlSchedulerId(source.id, me)),
       { pattern: source.schedule.cron, tz: source.schedule.timezone },
       { name: 'crawl', data: { sourceId: source.id } },
     );
   }
   let removed = 0;
   for (const s of await ctx.queues.crawl.getJobSchedulers(0, -1)) {
-    if (s.key.startsWith(CRAWL_PREFIX) && !wanted.has(s.key)) {
+    const id = parseCrawlSchedulerId(s.key);
+    if (!id) continue;
+    const stale = id.installationId === me ? !mine.has(id.sourceId) : id.installationId === undefined && mine.has(id.sourceId);
+    if (stale) {
       await ctx.queues.crawl.removeJobScheduler(s.key);
       removed++;
     }
   }
   await ctx.queues.digest.upsertJobScheduler(
-    schedulerId<'digest'>(DIGEST_SCHEDULER),
+    schedulerId<'digest'>(`${DIGEST_PREFIX}@${me}`),
     { pattern: ctx.config.digestCron, tz: ctx.config.timezone },
     { name: 'digest', data: {} },
   );
-  return { crawl: wanted.size, removed };
+  return { crawl: mine.size, removed };
 }
 
-/** When each source's next scheduled crawl is due, by source id. */
-export async function nextCrawls(ctx: Pick<AppContext, 'queues'>): Promise<Map<string, Date>> {
+/** When each of this installation's sources is next due to be crawled, by source id. */
+export async function nextCrawls(ctx: Pick<AppContext, 'queues' | 'config'>): Promise<Map<string, Date>> {
   const out = new Map<string, Date>();
   for (const s of await ctx.queues.crawl.getJobSchedulers(0, -1)) {
-    if (s.key.startsWith(CRAWL_PREFIX) && s.next) out.set(s.key.slice(CRAWL_PREFIX.length), new Date(s.next));
+    const id = parseCrawlSchedulerId(s.key);
+    if (id && s.next && (id.installationId ?? ctx.config.installationId) === ctx.config.installationId) out.set(id.sourceId, new Date(s.next));
   }
   return out;
 }

@@ -28,8 +28,8 @@ export function startWorkers(queues: Pick<Queues, 'connection' | 'prefix'>, proc
       concurrency,
       name: `indwatch-${process.pid}`,
     });
-    worker.on('failed', (job, err) => log.warn({ queue: name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed'));
-    worker.on('error', (err) => log.error({ queue: name, err: err.message }, 'worker error'));
+    worker.on('failed', (job, err) => log.warn({ queue: name, jobId: job?.id, attempt: job?.attemptsMade, err }, 'job failed'));
+    worker.on('error', (err) => log.error({ queue: name, err }, 'worker error'));
     return worker;
   };
   const workers = { crawl: make('crawl', options.crawlConcurrency ?? 2), article: make('article', options.articleConcurrency ?? 4), digest: make('digest', 1) };

@@ -47,9 +47,10 @@ export const ListSchema = z
     title: selector.optional(),
     date: selector.optional(),
     next: selector.optional(),
+    nextText: z.string().trim().min(1).optional(),
     pagePattern: z
       .string()
-      .includes('{n}', { error: 'expected a URL containing {n}, the page number' })
+      .regex(/\{n(?:-1)?\}/, { error: 'expected a URL containing {n}, the page number, or {n-1} where page 2 is index_1.html' })
       .optional(),
     maxPages: z.number().int().min(1).max(100).default(1),
   })

@@ -1,8 +1,11 @@
+import { sql, type RawBuilder } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/connect.ts';
 import { dedupFeatures, type DedupFeatures } from '../dedup/features.ts';
 import { MIRROR_TRADITIONAL_SHARE } from '../dedup/thresholds.ts';
 import type { Figure, Relevance } from '../figures/types.ts';
-import { findStory, insertBands, lockStories, openStory, refreshStory, replaceBands, setPrimary } from './stories.ts';
+import { choosePrimary } from '../dedup/primary.ts';
+import { bandArray, bestMatch, candidatesQuery, lockStories, nextPlace, openStory, refreshStory, twinQuery } from './stories.ts';
 
 export interface ArticleRecord {
   sourceId: string;
@@ -45,97 +48,130 @@ export async function knownUrls(db: Db, urls: string[]): Promise<Set<string>> {
  * Stores an article and its figures once per canonical URL and files it under its story: the
  * story of a stored article with the same normalised text or a confirmed near duplicate, else a
  * new one. A re-crawl of an unchanged page writes nothing.
+ *
+ * A new article costs one transaction of four statements (lock, one lookup, one write, commit;
+ * one more to rank the places of a story it joins): each round trip is made while the story lock
+ * is held, so their number bounds how many articles a second the store takes.
  */
 export async function saveArticle(db: Db, a: ArticleRecord, figures: Figure[]): Promise<SaveResult> {
   const features = a.dedup ?? dedupFeatures(a.cleanText);
   return db.transaction().execute(async (trx) => {
     await lockStories(trx);
-    const existing = await trx
-      .selectFrom('articles')
-      .select(['id', 'content_hash', 'duplicate_of', 'story_id'])
-      .where('url', '=', a.url)
-      .forUpdate()
-      .executeTakeFirst();
+    const seen = await trx
+      .selectNoFrom([
+        jsonObjectFrom(
+          trx.selectFrom('articles').select(['id', 'content_hash', 'duplicate_of', 'story_id']).where('url', '=', a.url).forUpdate(),
+        ).as('page'),
+        jsonObjectFrom(twinQuery(trx, features.contentHash)).as('twin'),
+        jsonArrayFrom(candidatesQuery(trx, features.bands)).as('candidates'),
+      ])
+      .executeTakeFirstOrThrow();
+    const existing = seen.page;
     if (existing?.content_hash === a.contentHash && existing.story_id !== null) {
       return { status: 'unchanged', articleId: existing.id, storyId: existing.story_id, duplicateOf: existing.duplicate_of };
     }
-    const row = {
-      source_id: a.sourceId,
-      url: a.url,
-      title: a.title,
-      published_at: a.publishedAt,
-      region: a.region,
-      raw_hash: a.rawHash,
-      content_hash: a.contentHash,
-      clean_text: a.cleanText,
-      relevant: a.relevance.relevant,
-      relevance: JSON.stringify({ score: a.relevance.score, reasons: a.relevance.reasons }),
-      dedup_length: features.text.length,
-      dedup_text: features.text,
-      dedup_numbers: [...features.numbers].join(' '),
-      mirror: features.traditionalShare >= MIRROR_TRADITIONAL_SHARE,
-      fetched_at: a.fetchedAt,
-      updated_at: a.fetchedAt,
-    };
-
-    let articleId: number;
-    let storyId: number;
-    let duplicateOf: number | null;
-    let status: SaveStatus;
+    const mirror = features.traditionalShare >= MIRROR_TRADITIONAL_SHARE;
+    const row = articleRow(a, features, mirror);
     if (existing) {
       // The same page with new text is a revision of its story, wherever the story was first seen.
-      articleId = existing.id;
-      storyId = existing.story_id ?? (await openStory(trx, a.fetchedAt));
-      const { fetched_at: _keepFirstFetch, ...changes } = row;
-      await trx
-        .updateTable('articles')
-        .set({ ...changes, story_id: storyId, revised_at: a.fetchedAt })
-        .where('id', '=', articleId)
-        .execute();
-      await trx.deleteFrom('figures').where('article_id', '=', articleId).execute();
-      await replaceBands(trx, articleId, features.bands);
+      const storyId = existing.story_id ?? (await openStory(trx, a.fetchedAt));
+      await sql`
+        with page as (
+          update articles set ${sql.join(Object.entries(row).filter(([k]) => k !== 'fetched_at').map(([k, v]) => sql`${sql.ref(k)} = ${v}`))},
+            story_id = ${storyId}::int, revised_at = ${a.fetchedAt}::timestamptz
+          where id = ${existing.id}::int
+        ),
+        old_figures as (delete from figures where article_id = ${existing.id}::int),
+        old_bands as (delete from article_bands where article_id = ${existing.id}::int and band <> all(${bandArray(features.bands)})),
+        new_bands as (insert into article_bands (band, article_id) select unnest(${bandArray(features.bands)}), ${existing.id}::int on conflict do nothing)
+        ${insertFigures(sql`${existing.id}::int`, figures)}
+        select 1`.execute(trx);
       await refreshStory(trx, storyId, a.fetchedAt, true);
-      duplicateOf = existing.duplicate_of;
-      status = 'updated';
+      return { status: 'updated', articleId: existing.id, storyId, duplicateOf: existing.duplicate_of };
+    }
+    const candidates = [...seen.candidates].sort((x, y) => y.shared - x.shared || x.id - y.id);
+    const match = bestMatch(features, seen.twin, candidates);
+    const revision = match !== null && match.sourceId === a.sourceId && match.similarity.verdict !== 'identical';
+    const status: SaveStatus = match ? (revision ? 'revised' : 'duplicate') : 'new';
+    let ids: RawBuilder<unknown>;
+    if (match) {
+      // A later place may take over as the story's primary: ranked with the places already stored.
+      const next = await nextPlace(trx, match.storyId);
+      const primary = choosePrimary([...next.places, { id: next.articleId, url: a.url, mirror, length: features.text.length, publishedAt: a.publishedAt, fetchedAt: a.fetchedAt }]);
+      ids = sql`
+        ids as (select ${next.articleId}::int as article_id, ${match.storyId}::int as story_id),
+        story as (
+          update stories set primary_article_id = ${primary.id}::int, updated_at = ${a.fetchedAt}::timestamptz
+            ${revision ? sql`, revised_at = ${a.fetchedAt}::timestamptz` : sql``}
+          where id = ${match.storyId}::int
+        )`;
     } else {
-      // Looked up before the insert, so the article goes in with its story in one statement.
-      const match = await findStory(trx, features);
-      const revision = match !== null && match.sourceId === a.sourceId && match.similarity.verdict !== 'identical';
-      status = match ? (revision ? 'revised' : 'duplicate') : 'new';
-      storyId = match?.storyId ?? (await openStory(trx, a.fetchedAt));
-      duplicateOf = match?.articleId ?? null;
-      articleId = (
-        await trx
-          .insertInto('articles')
-          .values({ ...row, story_id: storyId, duplicate_of: duplicateOf, revised_at: revision ? a.fetchedAt : null })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-      await insertBands(trx, articleId, features.bands);
-      // A story's first article is its primary; a later place may take over from it.
-      if (match) await refreshStory(trx, storyId, a.fetchedAt, revision);
-      else await setPrimary(trx, storyId, articleId);
+      // A story's first article is its primary. Both rows go in in one statement: the foreign keys are checked at its end.
+      ids = sql`
+        ids as materialized (
+          select nextval(pg_get_serial_sequence('articles', 'id'))::int as article_id, nextval(pg_get_serial_sequence('stories', 'id'))::int as story_id
+        ),
+        story as (
+          insert into stories (id, primary_article_id, first_seen_at, updated_at)
+          select story_id, article_id, ${a.fetchedAt}::timestamptz, ${a.fetchedAt}::timestamptz from ids
+        )`;
     }
-    if (figures.length) {
-      await trx
-        .insertInto('figures')
-        .values(
-          figures.map((f) => ({
-            article_id: articleId,
-            tier: f.tier,
-            region: f.region,
-            period: f.period,
-            indicator: f.indicator,
-            kind: f.kind,
-            value: f.value,
-            unit: f.unit,
-            basis: f.basis,
-            target: f.target,
-            quote: f.quote,
-          })),
-        )
-        .execute();
-    }
-    return { status, articleId, storyId, duplicateOf };
+    const written = await sql<{ article_id: number; story_id: number }>`
+      with ${ids},
+      article as (
+        insert into articles (id, story_id, duplicate_of, revised_at, ${sql.join(Object.keys(row).map((k) => sql.ref(k)))})
+        select ids.article_id, ids.story_id, ${match?.articleId ?? null}::int, ${revision ? a.fetchedAt : null}::timestamptz, ${sql.join(Object.values(row))}
+        from ids
+      ),
+      bands as (insert into article_bands (band, article_id) select unnest(${bandArray(features.bands)}), article_id from ids)
+      ${insertFigures(sql`(select article_id from ids)`, figures)}
+      select article_id, story_id from ids`.execute(trx);
+    const { article_id: articleId, story_id: storyId } = written.rows[0];
+    return { status, articleId, storyId, duplicateOf: match?.articleId ?? null };
   });
+}
+
+/** The article's columns, each a typed parameter, in the order of `Object.keys`. */
+function articleRow(a: ArticleRecord, features: DedupFeatures, mirror: boolean): Record<string, RawBuilder<unknown>> {
+  return {
+    source_id: sql`${a.sourceId}::text`,
+    url: sql`${a.url}::text`,
+    title: sql`${a.title}::text`,
+    published_at: sql`${a.publishedAt}::timestamptz`,
+    region: sql`${a.region}::text`,
+    raw_hash: sql`${a.rawHash}::text`,
+    content_hash: sql`${a.contentHash}::text`,
+    clean_text: sql`${a.cleanText}::text`,
+    relevant: sql`${a.relevance.relevant}::boolean`,
+    relevance: sql`${JSON.stringify({ score: a.relevance.score, reasons: a.relevance.reasons })}::jsonb`,
+    dedup_length: sql`${features.text.length}::int`,
+    dedup_text: sql`${features.text}::text`,
+    dedup_numbers: sql`${[...features.numbers].join(' ')}::text`,
+    mirror: sql`${mirror}::boolean`,
+    fetched_at: sql`${a.fetchedAt}::timestamptz`,
+    updated_at: sql`${a.fetchedAt}::timestamptz`,
+  };
+}
+
+/** `, figures as (insert …)`: the figures of the article `articleId` names, as one JSON parameter; nothing when there are none. */
+function insertFigures(articleId: RawBuilder<unknown>, figures: Figure[]): RawBuilder<unknown> {
+  if (!figures.length) return sql``;
+  const rows = figures.map((f) => ({
+    tier: f.tier,
+    region: f.region,
+    period: f.period,
+    indicator: f.indicator,
+    kind: f.kind,
+    value: f.value,
+    unit: f.unit,
+    basis: f.basis,
+    target: f.target,
+    quote: f.quote,
+  }));
+  return sql`, new_figures as (
+    insert into figures (article_id, tier, region, period, indicator, kind, value, unit, basis, target, quote)
+    select ${articleId}, f.tier, f.region, f.period, f.indicator, f.kind, f.value, f.unit, f.basis, f.target, f.quote
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as f(tier smallint, region text, period text, indicator text, kind text, value double precision, unit text, basis text, target boolean, quote text)
+  )`;
 }

@@ -1,8 +1,9 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { comparable, dedupFeatures, type DedupFeatures } from '../dedup/features.ts';
-import { choosePrimary } from '../dedup/primary.ts';
+import { choosePrimary, type PlaceRank } from '../dedup/primary.ts';
 import { compareFeatures, type Similarity } from '../dedup/similarity.ts';
 import { MAX_CANDIDATES } from '../dedup/thresholds.ts';
 
@@ -20,23 +21,27 @@ export async function lockStories(trx: Trx): Promise<void> {
   await sql`select pg_advisory_xact_lock(7130911)`.execute(trx);
 }
 
+/** A stored article sharing LSH band keys with a new one, offered as the same story. */
+export interface Candidate {
+  id: number;
+  story_id: number;
+  source_id: string;
+  content_hash: string;
+  dedup_text: string | null;
+  dedup_numbers: string | null;
+  /** The whole text, only for rows stored before dedup_text existed. */
+  clean_text: string | null;
+  /** Band keys shared with the new article. */
+  shared: number;
+}
+
 /**
  * The stored article that is the same story as `f`, if any: first an article with the same
- * normalised text, else the best near duplicate among the articles sharing an LSH band key,
- * confirmed by comparing the texts themselves.
+ * normalised text (`twin`), else the best near duplicate among the articles sharing an LSH band
+ * key (`candidates`, the most shared first), confirmed by comparing the texts themselves.
  */
-export async function findStory(trx: Trx | Db, f: DedupFeatures, excludeId?: number): Promise<StoryMatch | null> {
-  let twins = trx
-    .selectFrom('articles')
-    .select(['id', 'story_id', 'source_id'])
-    .where('content_hash', '=', f.contentHash)
-    .where('story_id', 'is not', null);
-  if (excludeId !== undefined) twins = twins.where('id', '!=', excludeId);
-  const twin = await twins.orderBy('id').executeTakeFirst();
-  if (twin) {
-    return { articleId: twin.id, storyId: twin.story_id!, sourceId: twin.source_id, similarity: compareFeatures(f, f) };
-  }
-  const candidates = await nearCandidates(trx, f.bands, excludeId);
+export function bestMatch(f: DedupFeatures, twin: Pick<Candidate, 'id' | 'story_id' | 'source_id'> | null, candidates: Candidate[]): StoryMatch | null {
+  if (twin) return { articleId: twin.id, storyId: twin.story_id, sourceId: twin.source_id, similarity: compareFeatures(f, f) };
   let best: StoryMatch | null = null;
   for (const c of candidates) {
     const stored =
@@ -46,19 +51,23 @@ export async function findStory(trx: Trx | Db, f: DedupFeatures, excludeId?: num
     const similarity = compareFeatures(f, stored);
     if (similarity.verdict === 'different') continue;
     if (!best || similarity.jaccard > best.similarity.jaccard) {
-      best = { articleId: c.id, storyId: c.story_id!, sourceId: c.source_id, similarity };
+      best = { articleId: c.id, storyId: c.story_id, sourceId: c.source_id, similarity };
     }
   }
   return best;
 }
 
-/** Articles sharing at least one band key, the most shared first: an index lookup per key. */
-export async function nearCandidates(trx: Trx | Db, bands: string[], excludeId?: number) {
-  if (!bands.length) return [];
+/** LSH band keys as one PostgreSQL `bigint[]` parameter: one value however many keys, the same text for every driver. */
+export function bandArray(bands: Iterable<string>): RawBuilder<string[]> {
+  return sql<string[]>`${`{${[...new Set(bands)].join(',')}}`}::bigint[]`;
+}
+
+/** Articles sharing at least one band key with `bands`, the most shared first, up to MAX_CANDIDATES: one index lookup per key. */
+export function candidatesQuery(trx: Trx | Db, bands: string[], excludeId?: number) {
   let keys = trx
     .selectFrom('article_bands')
-    .select(['article_id', (eb) => eb.fn.countAll<string>().as('shared')])
-    .where('band', 'in', bands);
+    .select(['article_id', (eb) => eb.fn.countAll<number>().as('shared')])
+    .where('band', '=', sql<string>`any(${bandArray(bands)})`);
   if (excludeId !== undefined) keys = keys.where('article_id', '!=', excludeId);
   const hits = keys
     .groupBy('article_id')
@@ -71,53 +80,78 @@ export async function nearCandidates(trx: Trx | Db, bands: string[], excludeId?:
     .innerJoin('articles', 'articles.id', 'hits.article_id')
     .select([
       'articles.id',
-      'articles.story_id',
+      sql<number>`articles.story_id`.as('story_id'),
       'articles.source_id',
       'articles.content_hash',
       'articles.dedup_text',
       'articles.dedup_numbers',
       // Only rows stored before dedup_text existed need their whole text.
       sql<string | null>`case when articles.dedup_text is null then articles.clean_text end`.as('clean_text'),
+      sql<number>`hits.shared::int`.as('shared'),
     ])
     .where('articles.story_id', 'is not', null)
     .orderBy('hits.shared', 'desc')
+    .orderBy('articles.id');
+}
+
+/** Articles sharing at least one band key, the most shared first: an index lookup per key. */
+export async function nearCandidates(trx: Trx | Db, bands: string[], excludeId?: number): Promise<Candidate[]> {
+  if (!bands.length) return [];
+  return candidatesQuery(trx, bands, excludeId).execute();
+}
+
+/** The earliest stored article with this normalised text, already filed under a story. */
+export function twinQuery(trx: Trx | Db, contentHash: string) {
+  return trx
+    .selectFrom('articles')
+    .select(['id', sql<number>`story_id`.as('story_id'), 'source_id'])
+    .where('content_hash', '=', contentHash)
+    .where('story_id', 'is not', null)
+    .orderBy('id')
+    .limit(1);
+}
+
+/** A story's places as choosing its primary article reads them. */
+export async function placesOf(trx: Trx, storyId: number): Promise<PlaceRank[]> {
+  const rows = await trx
+    .selectFrom('articles')
+    .select(['id', 'url', 'mirror', 'dedup_length', 'published_at', 'fetched_at'])
+    .where('story_id', '=', storyId)
     .execute();
+  return rows.map((p) => ({ id: p.id, url: p.url, mirror: p.mirror, length: p.dedup_length, publishedAt: p.published_at, fetchedAt: p.fetched_at }));
 }
 
-export async function insertBands(trx: Trx, articleId: number, bands: string[]): Promise<void> {
-  const unique = [...new Set(bands)];
-  if (unique.length) await trx.insertInto('article_bands').values(unique.map((band) => ({ band, article_id: articleId }))).execute();
-}
-
-export async function replaceBands(trx: Trx, articleId: number, bands: string[]): Promise<void> {
-  await trx.deleteFrom('article_bands').where('article_id', '=', articleId).execute();
-  await insertBands(trx, articleId, bands);
-}
-
-/** A new story; its primary article is set once that article is stored. */
+/** A new story; its primary article is set by refreshStory once the article is stored. */
 export async function openStory(trx: Trx, at: Date): Promise<number> {
   const { id } = await trx.insertInto('stories').values({ first_seen_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
   return id;
 }
 
-export async function setPrimary(trx: Trx, storyId: number, articleId: number): Promise<void> {
-  await trx.updateTable('stories').set({ primary_article_id: articleId }).where('id', '=', storyId).execute();
+/** The id the next stored article takes, and the places of the story it joins, in one round trip. */
+export async function nextPlace(trx: Trx, storyId: number): Promise<{ articleId: number; places: PlaceRank[] }> {
+  const row = await trx
+    .selectNoFrom([
+      sql<number>`nextval(pg_get_serial_sequence('articles', 'id'))::int`.as('id'),
+      jsonArrayFrom(
+        trx.selectFrom('articles').select(['id', 'url', 'mirror', 'dedup_length', 'published_at', 'fetched_at']).where('story_id', '=', storyId),
+      ).as('places'),
+    ])
+    .executeTakeFirstOrThrow();
+  // Timestamps come through JSON as text.
+  const date = (d: Date | string | null) => (d === null ? null : new Date(d));
+  return {
+    articleId: row.id,
+    places: row.places.map((p) => ({ id: p.id, url: p.url, mirror: p.mirror, length: p.dedup_length, publishedAt: date(p.published_at), fetchedAt: date(p.fetched_at)! })),
+  };
 }
 
 /** Re-reads a story's places and makes the best of them its primary article. */
 export async function refreshStory(trx: Trx, storyId: number, at: Date, revised: boolean): Promise<void> {
-  const places = await trx
-    .selectFrom('articles')
-    .select(['id', 'url', 'mirror', 'dedup_length', 'published_at', 'fetched_at'])
-    .where('story_id', '=', storyId)
-    .execute();
+  const places = await placesOf(trx, storyId);
   if (!places.length) return;
-  const primary = choosePrimary(
-    places.map((p) => ({ id: p.id, url: p.url, mirror: p.mirror, length: p.dedup_length, publishedAt: p.published_at, fetchedAt: p.fetched_at })),
-  );
   await trx
     .updateTable('stories')
-    .set({ primary_article_id: primary.id, updated_at: at, ...(revised ? { revised_at: at } : {}) })
+    .set({ primary_article_id: choosePrimary(places).id, updated_at: at, ...(revised ? { revised_at: at } : {}) })
     .where('id', '=', storyId)
     .execute();
 }

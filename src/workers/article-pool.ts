@@ -39,8 +39,10 @@ export class ArticlePool {
     const threads = options.threads ?? Math.max(1, os.availableParallelism() - 1);
     this.#timeoutMs = options.taskTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#onTaskStart = options.onTaskStart;
+    // From sources (.ts) a thread needs tsx registered first; compiled, it loads the tasks module itself.
+    const worker = import.meta.url.endsWith('.ts') ? './article-worker.mjs' : './article-tasks.js';
     this.#piscina = new Piscina({
-      filename: new URL('./article-worker.mjs', import.meta.url).href,
+      filename: new URL(worker, import.meta.url).href,
       minThreads: 0,
       maxThreads: threads,
       // Starting a thread loads every stage's module (seconds on a busy machine): keep them a while.

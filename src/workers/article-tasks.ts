@@ -33,7 +33,7 @@ export type ArticleTask =
  */
 export type ArticleTaskOutcome = { ok: true; value: ArticleRead | ArticleAnalysis } | { ok: false; reason: PermanentReason; message: string };
 
-/** Runs one task; called in a pool thread (see article-worker.mjs). */
+/** Runs one task in a pool thread. */
 export function runArticleTask(task: ArticleTask): ArticleTaskOutcome {
   try {
     const value = task.kind === 'read-html' ? readArticleHtml(task.html, task.url, task.source, task.hint) : analyseArticleText(task.text, task.ctx);
@@ -42,4 +42,14 @@ export function runArticleTask(task: ArticleTask): ArticleTaskOutcome {
     if (err instanceof PermanentPageError) return { ok: false, reason: err.reason, message: err.message };
     throw err;
   }
+}
+
+/**
+ * The pool thread's entry: tells the waiting main thread (through `started`) that the task's
+ * clock may start, then runs it.
+ */
+export default function run({ task, started }: { task: ArticleTask; started: Int32Array }): ArticleTaskOutcome {
+  Atomics.store(started, 0, 1);
+  Atomics.notify(started, 0);
+  return runArticleTask(task);
 }

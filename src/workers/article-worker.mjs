@@ -1,13 +1,9 @@
-// Entry of an article pool thread. Plain JavaScript because a worker thread starts without the
-// TypeScript loader the main thread registered: it registers tsx itself, as bin/indwatch.js does.
+// Entry of an article pool thread when indwatch runs from its TypeScript sources (tests, bench):
+// a worker thread starts without the loader of the thread that made it, so it registers tsx
+// itself. The compiled CLI's threads load dist/src/workers/article-tasks.js directly.
 import { register } from 'tsx/esm/api';
 
 register();
-const { runArticleTask } = await import('./article-tasks.ts');
+const tasks = await import('./article-tasks.ts');
 
-/** Runs `task`, first telling the waiting main thread (through `started`) that its clock may start. */
-export default function run({ task, started }) {
-  Atomics.store(started, 0, 1);
-  Atomics.notify(started, 0);
-  return runArticleTask(task);
-}
+export default tasks.default;

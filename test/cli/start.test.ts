@@ -27,7 +27,7 @@ async function slowSite(delayMs: number) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise((r) => server.close(r)) };
 }
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 400_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe().catch(() => undefined);
@@ -37,7 +37,8 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 60_00
   }
 }
 
-describe('indwatch start', { timeout: 180_000 }, () => {
+// Generous limits: a loaded machine took over 2 minutes to start the service; nothing here is timed.
+describe('indwatch start', { timeout: 900_000 }, () => {
   let box: Awaited<ReturnType<typeof sandbox>>;
   let site: Awaited<ReturnType<typeof slowSite>>;
 
@@ -74,13 +75,15 @@ describe('indwatch start', { timeout: 180_000 }, () => {
       expect(sources).toEqual([expect.objectContaining({ id: 'slow', region: '某市' })]);
       expect(new Date(sources[0].nextCrawlAt).getTime()).toBeGreaterThan(Date.now());
 
-      const waited = await runCli(['crawl', 'slow', '--wait'], { env: box.env });
+      const waited = await runCli(['crawl', 'slow', '--wait'], { env: box.env, timeoutMs: 400_000 });
       expect(waited.code).toBe(0);
       expect(waited.stdout).toMatch(/^slow: OK — 1 list page and 3 article pages fetched$/m);
       expect(waited.stdout).toMatch(/new articles: 3/);
       expect(waited.stderr).toMatch(/crawling: \d+ list pages?, \d+ articles fetched/);
 
-      const queued = await fetch(`http://127.0.0.1:${port}/api/sources/slow/crawl`, { method: 'POST' });
+      // Generated into the data folder on first start (see src/web/operator-token.ts).
+      const token = (await fs.readFile(path.join(box.env.INDWATCH_DATA_DIR!, 'secrets', 'operator-token'), 'utf8')).trim();
+      const queued = await fetch(`http://127.0.0.1:${port}/api/sources/slow/crawl`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
       expect(queued.status).toBe(202);
       const { jobId } = (await queued.json()) as { jobId: string };
 
@@ -101,7 +104,7 @@ describe('indwatch start', { timeout: 180_000 }, () => {
       child.kill('SIGKILL');
     }
 
-    const list = await runCli(['sources', 'list', '--json'], { env: box.env });
+    const list = await runCli(['sources', 'list', '--json'], { env: box.env, timeoutMs: 400_000 });
     expect(JSON.parse(list.stdout)).toMatchObject({ id: 'slow', lastCrawlStatus: 'ok' });
   });
 });

@@ -87,9 +87,9 @@ describe('the pipeline through real BullMQ queues, Redis and the embedded databa
   it('installs one job scheduler per source and one for the digest', async () => {
     await syncSchedulers(app);
     const schedulers = await app.queues.crawl.getJobSchedulers(0, -1);
-    expect(schedulers.map((s) => s.key)).toEqual(['crawl:demo-binhai-gxj']);
+    expect(schedulers.map((s) => s.key)).toEqual([`crawl:demo-binhai-gxj@${app.config.installationId}`]);
     expect(schedulers[0]).toMatchObject({ pattern: '*/30 * * * *', tz: 'Asia/Shanghai' });
-    expect((await app.queues.digest.getJobSchedulers(0, -1)).map((s) => s.key)).toEqual(['digest']);
+    expect((await app.queues.digest.getJobSchedulers(0, -1)).map((s) => s.key)).toEqual([`digest@${app.config.installationId}`]);
   });
 
   it('reports a list page that yields no items as a warning, not as "nothing new"', async () => {

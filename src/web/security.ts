@@ -1,0 +1,168 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import { HttpError } from './errors.ts';
+
+/**
+ * Who may call a route, set per route as `config: { access }`:
+ * - `operator`: only with `Authorization: Bearer <operator token>`. The default for every
+ *   state-changing method (POST, PUT, PATCH, DELETE), so a route added without thought is closed.
+ * - `public`: anyone. A state-changing public route (a subscribe form) must come from our own
+ *   origin and carry a CSRF token (`reply.generateCsrf()` in the page that shows the form;
+ *   sent back as the `_csrf` field or an `x-csrf-token` header).
+ * - `signed-link`: the route checks a signed token of its own (the subscriber endpoints:
+ *   confirm, unsubscribe). No Origin or CSRF check, because RFC 8058 one-click unsubscribe
+ *   POSTs come from mail providers' servers, without Origin or cookies; the signature is the
+ *   authority.
+ */
+export type RouteAccess = 'operator' | 'public' | 'signed-link';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+export interface SecurityOptions {
+  config: Pick<Config, 'http' | 'publicUrl' | 'rateLimitPerMinute'>;
+  /** The bearer token operator routes require. */
+  operatorToken: string;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Hosts a browser on this machine uses for a loopback server. */
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * Installs, for every route registered afterwards: security headers, a rate limit per client
+ * address, the Host allow-list, the cross-site check, the operator token check and, for
+ * public forms, the CSRF token check. Call it before registering any route.
+ */
+export async function installSecurity(app: FastifyInstance, options: SecurityOptions): Promise<void> {
+  const { config } = options;
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      // The only HTML served is the digest preview: an e-mail body with inline styles and no script.
+      directives: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+    },
+  });
+  await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: 60_000 });
+  // HTML forms and RFC 8058 one-click POSTs send application/x-www-form-urlencoded bodies.
+  await app.register(formbody);
+  await app.register(cookie);
+  await app.register(csrf, { cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, signed: false } });
+
+  const hosts = allowedHosts(config);
+  const token = digest(options.operatorToken);
+
+  app.addHook('onRequest', async (req, reply) => {
+    const host = req.headers.host ?? '';
+    if (!hostAllowed(app, hosts, host)) refuse(req, 421, `unknown Host "${host}": this server answers to ${[...hosts.names].join(', ')}`);
+    if (SAFE_METHODS.has(req.method)) {
+      if (accessOf(req) === 'operator') requireOperator(req, reply, token);
+      return;
+    }
+    if (accessOf(req) !== 'signed-link') requireSameOrigin(app, req, hosts);
+    if (accessOf(req) === 'operator') requireOperator(req, reply, token);
+  });
+
+  // After the body is parsed, so a form's `_csrf` field is read; a failure is sent by the plugin itself.
+  app.addHook('preHandler', (req, reply, done) => {
+    if (SAFE_METHODS.has(req.method) || accessOf(req) !== 'public') return done();
+    app.csrfProtection(req, reply, done);
+  });
+}
+
+function accessOf(req: FastifyRequest): RouteAccess {
+  return req.routeOptions.config?.access ?? (SAFE_METHODS.has(req.method) ? 'public' : 'operator');
+}
+
+interface AllowedHosts {
+  /** Host names (lower case, IPv6 in brackets). */
+  names: Set<string>;
+  /** Ports a client may name besides the one the server listens on. */
+  ports: Set<string>;
+}
+
+function allowedHosts(config: SecurityOptions['config']): AllowedHosts {
+  const names = new Set(LOOPBACK_NAMES);
+  const bound = config.http.host;
+  // A wildcard address is not a name anyone can reach the server by.
+  if (bound && bound !== '0.0.0.0' && bound !== '::') names.add(bound.includes(':') ? `[${bound}]` : bound.toLowerCase());
+  const ports = new Set<string>();
+  if (config.publicUrl) {
+    const url = new URL(config.publicUrl);
+    names.add(url.hostname.toLowerCase());
+    ports.add(url.port || (url.protocol === 'https:' ? '443' : '80'));
+  }
+  return { names, ports };
+}
+
+/** A `Host:` (or Origin's host) naming us: an allowed name and, once listening, our port. */
+function hostAllowed(app: FastifyInstance, hosts: AllowedHosts, host: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(`http://${host}`);
+  } catch {
+    return false;
+  }
+  // Anything the URL parser had to reinterpret (user info, a path, odd spacing) is not a plain host[:port].
+  if (url.host !== host.toLowerCase() && `${url.host}:80` !== host.toLowerCase()) return false;
+  if (!hosts.names.has(url.hostname)) return false;
+  const address = app.server.address();
+  // Under inject() nothing listens: the name is all there is to check.
+  if (!address || typeof address === 'string') return true;
+  const port = url.port || '80';
+  return port === String(address.port) || hosts.ports.has(port);
+}
+
+/**
+ * A browser says where a request comes from (Sec-Fetch-Site, Origin); a state-changing request
+ * from another site, or from an opaque origin, is refused. Clients that are not browsers
+ * (curl, the CLI) send neither and are judged by their token.
+ */
+function requireSameOrigin(app: FastifyInstance, req: FastifyRequest, hosts: AllowedHosts): void {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') refuse(req, 403, `cross-site request refused (Sec-Fetch-Site: ${site})`);
+  const origin = req.headers.origin;
+  if (origin === undefined) return;
+  let host: string | undefined;
+  try {
+    const url = new URL(origin);
+    if (url.protocol === 'http:' || url.protocol === 'https:') host = url.host;
+  } catch {
+    host = undefined;
+  }
+  if (!host || !hostAllowed(app, hosts, host)) refuse(req, 403, `cross-site request refused (Origin: ${origin})`);
+}
+
+function requireOperator(req: FastifyRequest, reply: FastifyReply, token: Buffer): void {
+  const header = req.headers.authorization ?? '';
+  const given = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+  if (given && timingSafeEqual(digest(given), token)) return;
+  reply.header('www-authenticate', 'Bearer realm="indwatch"');
+  refuse(req, 401, 'this needs the operator token: send "Authorization: Bearer <token>" (INDWATCH_OPERATOR_TOKEN, or the file secrets/operator-token in the data folder)');
+}
+
+/** Equal-length digests, so comparing them takes the same time whatever was sent. */
+function digest(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+function refuse(req: FastifyRequest, status: number, message: string): never {
+  req.log.warn({ reqId: req.id, ip: req.ip, method: req.method, url: req.url, status }, `refused: ${message}`);
+  throw new HttpError(status, message);
+}
