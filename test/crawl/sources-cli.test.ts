@@ -65,7 +65,8 @@ describe('sources new and sources test', () => {
     expect(report).toContain('  key figures:');
     expect(report).toContain('ok: the source yields articles');
     expect(result.pages.filter((p) => p.kind === 'article')).toHaveLength(2);
-  });
+    // The first article starts a cold reading thread: slow on a busy machine.
+  }, 120_000);
 
   it('says which selector found nothing', async () => {
     const source = fixtureSource({
