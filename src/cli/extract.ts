@@ -1,14 +1,12 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { PublishedTextSchema } from '../figures/published.ts';
 import type { Figure } from '../figures/types.ts';
 import { eachTextFile } from './text-files.ts';
 
 const OptionsSchema = z.object({
   region: z.string().min(1).optional(),
-  published: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-    .optional(),
+  published: PublishedTextSchema.optional(),
   jsonl: z.boolean().optional(),
 });
 
@@ -25,7 +23,7 @@ export function registerExtract(program: Command): void {
     .description('print the key figures of report text files')
     .argument('<files...>', 'text files, as scraped')
     .option('--region <region>', 'region of the source, used when the text names none')
-    .option('--published <date>', 'publication date YYYY-MM-DD, for years the text leaves out')
+    .option('--published <date>', 'publication date YYYY-MM-DD, or YYYY-MM or YYYY when no more is known, for years the text leaves out')
     .option('--jsonl', 'one JSON object a line instead of a table')
     .action(async (files: string[], raw: unknown) => {
       const parsed = OptionsSchema.safeParse(raw);

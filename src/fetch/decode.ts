@@ -1,5 +1,6 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { wellFormed } from '../text/well-formed.ts';
 
 export type EncodingSource = 'override' | 'header' | 'meta' | 'bom' | 'sniff' | 'default';
 
@@ -134,14 +135,7 @@ function sniff(body: Buffer): string | null {
 }
 
 // Unpaired UTF-16 surrogates (a UTF-16 page cut mid-character, or one that is simply broken) make
-// later stages throw ("Invalid code point"): each becomes U+FFFD, as a browser shows it.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** The text with every unpaired surrogate replaced by U+FFFD. */
-export function wellFormed(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD');
-}
-
+// later stages throw ("Invalid code point"): each becomes U+FFFD at decode time, as a browser shows it.
 function decodeWith(body: Buffer, encoding: string, source: EncodingSource): DecodedBody {
   const bom = bomOf(body);
   const payload = bom && bom.encoding === encoding ? body.subarray(bom.length) : body;

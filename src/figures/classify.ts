@@ -1,8 +1,8 @@
 import { normalise, type NormalisedText } from '../text/normalise.ts';
 import { extractFromNormalised } from './extract.ts';
-import { POSITIVE } from './lexicon/relevance.ts';
+import { NATIONAL_FIGURES_WEIGHT, NO_REGION_WEIGHT, POSITIVE } from './lexicon/relevance.ts';
 import { firingNegatives } from './report.ts';
-import { detectRegion } from './region.ts';
+import { documentRegion } from './region.ts';
 import type { DocumentContext, Figure, Relevance } from './types.ts';
 
 /** Score above which a page is mailed as a report. */
@@ -32,12 +32,21 @@ export function classifyNormalised(n: NormalisedText, figures: Figure[], ctx: Do
     sum -= s.weight;
     reasons.push(`-${s.weight} ${s.name} (${s.hits}×)`);
   }
-  const region = detectRegion(n.text)?.name ?? ctx.region ?? null;
+  const region = documentRegion(n.text, ctx.region)?.name ?? null;
   if (region) {
     sum += 0.5;
     reasons.push(`+0.5 region ${region}`);
-  } else reasons.push('no region named');
-  const headline = figures.filter((f) => f.tier === 1).length;
+  } else {
+    sum -= NO_REGION_WEIGHT;
+    reasons.push(`-${NO_REGION_WEIGHT} no region below the country named`);
+  }
+  const national = figures.filter((f) => f.region === '全国').length;
+  if (national >= 3 && national * 2 > figures.length) {
+    sum -= NATIONAL_FIGURES_WEIGHT;
+    reasons.push(`-${NATIONAL_FIGURES_WEIGHT} ${national} of ${figures.length} figures about the whole country`);
+  }
+  // The country's own figures, cited for comparison, say nothing about a region.
+  const headline = figures.filter((f) => f.tier === 1 && f.region !== '全国').length;
   const regional = figures.filter((f) => f.region && f.region !== '全国').length;
   if (headline) {
     const w = Math.min(3, headline * 0.75);

@@ -1,20 +1,26 @@
 import { normalise, quoteOf, type NormalisedText } from '../text/normalise.ts';
-import { CUE_FILLERS, FLOW_PREFIXES, GAP_CUES, GROWTH_CUES, LEVEL_CUES, NOT_NOUN_STARTS, PERIOD_QUALIFIERS, RANK_CUES, RESULT_VERBS, SELECTION_VERBS, SHARE_ENDINGS, SHARED_MEASURES, STOCK_CUES, TARGET_CUES } from './lexicon/cues.ts';
-import { COUNTED_NEEDS_GROWTH, EXCLUDED_COUNTED, GROWTH_CONTEXT, LIST_BEFORE, NOT_INDUSTRIAL_SUBJECT, SPEC_CONTEXT, SPEC_NOUNS, SUBSIDY_AFTER, SUBSIDY_BEFORE, THRESHOLD_AFTER } from './lexicon/exclusions.ts';
+import { CALCULATION_NOTES, CUE_FILLERS, FLOW_PREFIXES, GAP_CUES, GROWTH_CUES, LEVEL_CUES, NOT_NOUN_STARTS, PERIOD_QUALIFIERS, RANK_CUES, RESULT_VERBS, SELECTION_VERBS, SHARE_ENDINGS, SHARED_MEASURES, STOCK_CUES, TARGET_CUES } from './lexicon/cues.ts';
+import { COUNTED_NEEDS_GROWTH, NOT_INDUSTRIAL_SUBJECT } from './lexicon/exclusions.ts';
 import { isTier1Indicator, REGION_WIDE_FIRMS, SINGLE_ENTITY } from './lexicon/indicators.ts';
 import { unitEntry } from './lexicon/units.ts';
 import { beforeGrowthCue, cleanSubject, indicatorSimilarity, nounFirstIndicator } from './indicator.ts';
 import { documentYear, findPeriods } from './period.ts';
-import { detectRegion, figureRegion, regionFromName } from './region.ts';
+import { documentRegion, figureRegion } from './region.ts';
 import { NOT_DISTRICT_BEFORE, regionByMention } from './lexicon/regions.ts';
 import { ECONOMIC_INDICATOR } from './lexicon/relevance.ts';
 import { readsAsReport } from './report.ts';
+import { gapSubject, pullIndicator } from './rules/gap-subject.ts';
+import { placeName, placeOnlySubject } from './rules/place-subject.ts';
+import { sharedValueItems } from './rules/shared-value-list.ts';
+import { notAFigure } from './rules/not-a-figure.ts';
+import { bracketedValue, type BracketedValue } from './rules/bracketed-value.ts';
+import { gazetteer } from '../regions/gazetteer.ts';
+import { sentenceSpans } from './sentences.ts';
 import { findTokens } from './tokens.ts';
 import type { DocumentContext, Figure, FigureKind } from './types.ts';
 
 const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
 
-const SENTENCE_END = /[。!?;\n]/g;
 const STOCK_RE = new RegExp(alt(STOCK_CUES));
 const FLOW_START = new RegExp(`^(?:${alt(FLOW_PREFIXES)})`);
 const TARGET_RE = new RegExp(alt(TARGET_CUES).replace('计划投资|', '(?<!年度|占)计划投资|').replace(/(^|\|)计划(?=\||$)/, '$1(?<!年度|占|行动)计划(?!单列)'));
@@ -30,20 +36,16 @@ const GAP_SIGN = new Map(GAP_CUES.map((c) => [c.word, c.sign]));
 const BASIS_RE = /(?:高于|低于|快于|慢于|领先|高出|较|比)(.*?)(?:分别|均)?(?:提高|提升|增加|下降|回落|减少|降低|扩大|收窄|加快|放缓|上升|高出|低|高|快|慢)?了?$/;
 // `比全省高`, `较全国低`: the direction stands after the basis.
 const RATE_END = /(?<=.{2})(?:增速|增幅|增长率|降幅)$/;
-const RATE_IS = /(增速|增幅|增长率|降幅)(?:分别|同比|均|仍)*(?:为|是|达到|达)$/;
+const RATE_IS = /(增速|增幅|增长率|降幅)(?:分别|同比|均|都|仍)*(?:为|是|达到|达|在|超过|超|保持在)$/;
 const COMPARED_DIRECTION = /(?:比|较)[^比较]{1,12}?(高出|高|快|低|慢)了?$/;
 // A gap's subject ends where its comparison starts (`增速高于全省…`).
 const FROM_COMPARISON = new RegExp(`(?:${BASIS_RE.source.slice(0, BASIS_RE.source.indexOf(')') + 1)}).*$`);
 const GENERIC_SUBJECT = /^(?:数量|总数|总量|规模|增速|增幅|总额|总计|合计|数|个数|家数|总数达到)?$/;
 const NEEDS_GROWTH = new RegExp(`^.{0,2}(?:${alt(COUNTED_NEEDS_GROWTH)})`);
-const COUNTED_START = new RegExp(`^(?:${alt(EXCLUDED_COUNTED)})`);
-const COUNTED_END = new RegExp(`(?:${alt(EXCLUDED_COUNTED)})$`);
 const NOT_NOUN = new RegExp(`^(?:${alt(NOT_NOUN_STARTS)})`);
 // An office's spokesman (`市工业和信息化局相关负责人表示`) states the region's plans, not a firm's.
 const FIRM_SPEAKER = /(?<!(?:局|委|厅|办|府|管委会|部门)(?:相关|有关)?)(?:负责人|董事长|总经理|经理|总裁|创始人|代表)[^,。]{0,8}(?:表示|说|称|透露|介绍)/;
 const FIRM_SUBJECT = /公司|企业|集团|我们/;
-const SUBSIDY = new RegExp(`(?:${alt(SUBSIDY_BEFORE)})[^,;]{0,4}$`);
-const SUBSIDY_AFTER_RE = new RegExp(`^(?:的)?(?:${alt(SUBSIDY_AFTER)})`);
 // `39个工业大类行业中有30个`: the first count is the set the second is taken from.
 const DENOMINATOR_TAIL = /^([\u4e00-\u9fff"“”]{1,14}?)中(?:有|共有|的)?$/;
 const INVESTMENT_OF_PREVIOUS = /^(?:总投资|投资总额|总投资额|协议投资额?|计划总投资|计划投资总额|计划投资|年度计划投资)$/;
@@ -319,10 +321,20 @@ function withoutFlow(s: string): string {
   return s.replace(FLOW_START, '');
 }
 
+const CALCULATION_NOTE = new RegExp(`(?:${alt(CALCULATION_NOTES)})$`);
+
+/** The subject of the clause before `cStart` when that clause only says how a figure is reckoned (`X按可比价格计算`). */
+function kindNoted(s: string, cStart: number): string | null {
+  if (cStart < 2) return null;
+  const prevClause = s.slice(clauseStartOf(s, cStart - 1), cStart - 1);
+  if (!CALCULATION_NOTE.test(prevClause)) return null;
+  return cleanSubject(prevClause.replace(CALCULATION_NOTE, '')) || null;
+}
+
 /** Key figures of a normalised document. */
 export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = {}): Figure[] {
   const text = n.text;
-  const docRegion = detectRegion(text) ?? regionFromName(ctx.region);
+  const docRegion = documentRegion(text, ctx.region);
   const docYear = documentYear(text, ctx.published ?? n.published);
   let periodCtx: string | null = null;
   let yearCtx: string | null = null;
@@ -332,17 +344,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
   // The last figure of the sentence before, for a sentence that opens with `当月…`.
   let carried: Draft | null = null;
 
-  let s0 = 0;
-  SENTENCE_END.lastIndex = 0;
-  const bounds: [number, number][] = [];
-  for (const m of text.matchAll(SENTENCE_END)) {
-    bounds.push([s0, m.index]);
-    s0 = m.index + 1;
-  }
-  bounds.push([s0, text.length]);
-
-  for (const [from, to] of bounds) {
-    if (to - from < 3) continue;
+  for (const [from, to] of sentenceSpans(text)) {
     // A new paragraph falls back to the period the report opened with (`1-8月…`), not an
     // aside (`8月当月…`) or a section of its own (`1-7月,效益…`) in the paragraph before.
     // A period of another year starts a story of its own and stays.
@@ -377,40 +379,17 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       const cueJoin: RegExpExecArray | null = adjacent && t.type === 'percent' && (group as RunGroup | null)?.kind === 'growth' ? JOINED_CUE.exec(between) : null;
       const joined = adjacent && (/^(?:、|和|及|与|,)$/.test(between) || !!cueJoin);
 
-      if (hasBook && isInside(s, t.index, BOOK_OPEN, BOOK_CLOSE)) continue;
-      if (hasQuote && t.chinese && t.type !== 'rank' && isInside(s, t.index, QUOTE_OPEN, QUOTE_CLOSE)) continue;
-      const isAmount = t.type === 'money' || t.type === 'count' || t.type === 'measure' || t.type === 'bare' || t.type === 'level';
-      if (/^[至到~—\-]\s*[\d一二三四五六七八九十]/.test(after) || /[\d%][至到~—\-]$/.test(head)) continue;
-      if (isAmount || t.type === 'percent') {
-        // Rules of a subsidy scheme (`奖励200万元`, `按投资额的10%给予补助`) are not figures.
-        if ((t.type === 'money' || t.type === 'percent') && (SUBSIDY.test(clauseBefore) || SUBSIDY_AFTER_RE.test(after))) continue;
-      }
-      if (isAmount) {
-        if (t.type === 'count' && i + 1 < tokens.length && tokens[i + 1].type === 'count') {
-          const d = DENOMINATOR_TAIL.exec(tail);
-          if (d) {
-            denominator = d[1];
-            continue;
-          }
+      // `39个工业大类行业中有30个`: the first count is the set the second is taken from.
+      if (t.type === 'count' && i + 1 < tokens.length && tokens[i + 1].type === 'count') {
+        const d = DENOMINATOR_TAIL.exec(tail);
+        if (d) {
+          denominator = d[1];
+          continue;
         }
-        if (t.type !== 'bare' && t.type !== 'level' && LIST_BEFORE.test(head)) continue;
-        if (t.type !== 'level' && THRESHOLD_AFTER.test(after)) continue;
-        if (SPEC_CONTEXT.test(clause)) continue;
-        if (t.type === 'measure' && SPEC_NOUNS.test(after)) continue;
-        if (/^\d/.test(after)) continue;
-        // A count inside the set a rank is taken over (`在全国15个副省级城市中位居第二`).
-        if (/中(?:均)?(?:位居|位列|居|排名|名列|列)|(?:位居|位列|排名)第/.test(after)) continue;
-        if (t.type === 'count') {
-          const noun = tail.replace(/(?:按照|围绕|的|等|在).*$/, '');
-          if (COUNTED_START.test(noun) || COUNTED_END.test(noun)) continue;
-          if (NEEDS_GROWTH.test(noun) && !GROWTH_CONTEXT.test(after)) continue;
-          // Chinese numerals count things named after them (`两个项目`); before them they
-          // restate a list (`A和B两个基地`), refer back (`上榜的两家`) or make a name (`二次扩建`).
-          if (t.chinese && (!/^[\u4e00-\u9fff"“]/.test(tail) || NOT_NOUN.test(tail) || /的$/.test(head) || (/[和、及]/.test(before) && !/等/.test(before)) || t.unit === '次')) continue;
-        }
-        // `过百亿企业` is a class of firm, not an amount.
-        if (t.type === 'bare' && /^[万千百亿]+$/.test(t.unit) && /^[\u4e00-\u9fff]/.test(after)) continue;
       }
+      const insideTitle = hasBook && isInside(s, t.index, BOOK_OPEN, BOOK_CLOSE);
+      const insideSlogan = hasQuote && isInside(s, t.index, QUOTE_OPEN, QUOTE_CLOSE);
+      if (notAFigure({ token: t, clauseBefore, before, after, tail, clause, head, insideTitle, insideSlogan })) continue;
 
       let kind: FigureKind;
       let value = t.value;
@@ -419,6 +398,9 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       let bases: string[] | null = null;
       let sign: 1 | -1 = 1;
       const inGroup: boolean = !!(joined && group && t.type !== 'rank' && prev.unit === t.unit);
+      let bracket: BracketedValue | null = null;
+      let placeRegion: string | null = null;
+      let noted: string | null = null;
 
       if (t.type === 'rank') {
         const raw = s.slice(t.index, t.end);
@@ -442,13 +424,25 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
             basis = sets[0];
           }
         }
-      } else if (t.type === 'percent' || t.type === 'tenths') {
+      } else if (t.type === 'percent' || t.type === 'tenths' || t.type === 'times') {
         if (inGroup && group) {
           kind = group.kind;
           sign = cueJoin ? (GROWTH_SIGN.get(cueJoin[1]) ?? group.sign) : group.sign;
           basis = group.basis;
         } else {
-          const pk = t.type === 'tenths' ? { kind: 'share' as const, sign: 1 as const } : percentKind(before, clause);
+          let pk = t.type === 'tenths' ? { kind: 'share' as const, sign: 1 as const } : percentKind(before, clause);
+          bracket = t.type === 'percent' ? bracketedValue(s, t.index, t.end) : null;
+          if (bracket) pk = { kind: bracket.kind, sign: 1 };
+          // `…增长12%,其中白银市为19.1%`: a place's value after a change is that change for the place.
+          const lastFigure = prev ?? carried;
+          if (pk.kind === 'share' && lastFigure?.kind === 'growth' && !/占|比重|占比|份额|比例/.test(clause) && placeOnlySubject(before)) pk = { kind: 'growth', sign: 1 };
+          // A note on how it is reckoned (`…增加值按可比价格计算,同比下降17%`) leaves the subject in the clause before.
+          noted = kindNoted(s, cStart);
+          // A multiple is a figure only as a change (`增长1.4倍`).
+          if (t.type === 'times' && pk.kind !== 'growth') {
+            prevEnd = t.end;
+            continue;
+          }
           kind = pk.kind;
           sign = pk.sign;
           basis = kind === 'growth' ? growthBasis(clauseBefore) : null;
@@ -489,19 +483,36 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         } else names.push({ name: subject, base: subject });
         for (const nm of names) for (const b of bases) indicators.push({ name: nm.name, base: nm.base, basis: b });
       } else if (kind === 'gap') {
-        const subject = cleanSubject(before.replace(FROM_COMPARISON, ''));
-        const pb = previousBase(sentence, clause, 'rate');
-        const name = subject && !GENERIC_SUBJECT.test(subject) ? subject : pb;
-        // A generic subject (`增速比上半年提高…`) stands for the indicator before it.
-        const base = (subject && !GENERIC_SUBJECT.test(subject) ? subject : previousBase(sentence, clause, 'same')) || name;
+        const pull = inGroup ? null : pullIndicator(clauseBefore);
+        const g = gapSubject(before);
+        if (g.decline && !inGroup) value = -value;
+        const subject = g.subject;
+        // A generic subject (`增速比上半年提高…`) stands for the indicator before it, in this sentence or the last.
+        const carriedRate = carried && carried.kind !== 'share' ? `${carried.base}增速` : (carried?.base ?? null);
+        const pb = previousBase(sentence, clause, 'rate') ?? carriedRate;
+        const named = !!subject && !GENERIC_SUBJECT.test(subject);
+        let name = named ? subject : pb;
+        let base = (named ? subject : (previousBase(sentence, clause, 'same') ?? carried?.base ?? null)) || name;
+        if (pull) {
+          const driver = pull.driver && !GENERIC_SUBJECT.test(pull.driver) ? pull.driver : (previousBase(sentence, clause, 'same') ?? carried?.base ?? '');
+          name = `${driver}拉动${pull.what}增长`;
+          base = name;
+        }
         if (name && base) {
           if (bases && runCount(s, tokens, i) === 1) for (const b of bases) indicators.push({ name, base, basis: b });
           else indicators.push({ name, base, basis });
         }
       } else if (kind === 'growth') {
         const subject = cleanSubject(beforeGrowthCue(before)).replace(RATE_END, '');
-        const name = subject && !GENERIC_SUBJECT.test(subject) ? subject : previousBase(sentence, clause, 'same');
-        if (name) indicators.push({ name, base: name, basis });
+        const place = placeOnlySubject(before);
+        let name = subject && !GENERIC_SUBJECT.test(subject) && !place ? subject : previousBase(sentence, clause, 'same');
+        // `营口市同比增长10.3%` in the sentence after the province's figure: the same indicator, for that place.
+        if (!name && carried && place) name = carried.base;
+        if (place) placeRegion = placeName(place);
+        if (!name && noted) name = noted;
+        const items = inGroup || /分别/.test(clauseBefore) ? null : sharedValueItems(before);
+        if (items) for (const item of items) indicators.push({ name: item, base: item, basis });
+        else if (name) indicators.push({ name, base: name, basis });
       } else if (kind === 'share') {
         let subject = cleanSubject(before);
         if (subject.startsWith('占') && prev) subject = `${previousBase(sentence, clause, 'same')}${subject}`;
@@ -540,8 +551,15 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         if (name) indicators.push({ name, base: name, basis: null });
       }
 
-      // `A、B分别增长x%、y%`: pair the subjects with the values.
+      // `汽车制造(17.6%)`: the value is the bracketed name's; `全国(5.1%)`: the indicator before, for that place.
       let groupRegion: string | null = null;
+      if (bracket && !bracket.place) indicators = [{ name: bracket.name, base: bracket.name, basis: null }];
+      else if (bracket && (prev ?? carried)) {
+        const last = (prev ?? carried)!;
+        indicators = [{ name: last.base, base: last.base, basis: null }];
+        groupRegion = bracket.name === '全国' ? '全国' : (regionByMention(bracket.name)?.name ?? gazetteer().resolve(bracket.name)?.name ?? bracket.name);
+      }
+      // `A、B分别增长x%、y%`: pair the subjects with the values.
       if (inGroup && group && group.subjects && kind !== 'rank') {
         const k = i - group.index;
         // A value beyond the subjects listed belongs to none of them.
@@ -600,7 +618,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       if (qualifier && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = qualifiedPeriod(period, qualifier[0]);
       if (kind !== 'growth' && kind !== 'gap' && STOCK_RE.test(clauseBefore) && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
       if (kind === 'amount' && prev?.kind === 'amount' && prev.period === null && BREAKDOWN.test(clauseBefore) && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
-      let region = groupRegion ?? (kind === 'rank' || kind === 'gap' ? (docRegion?.name ?? null) : figureRegion(before, docRegion));
+      let region = groupRegion ?? placeRegion ?? (kind === 'rank' || kind === 'gap' ? (docRegion?.name ?? null) : figureRegion(before, docRegion));
       // `全国共有120家，其中A类75家`: the breakdown is about the same region.
       if (region === docRegion?.name && prev && prev.region !== region && /其中/.test(s.slice(s.lastIndexOf('共', t.index), t.index))) region = prev.region;
       const target =
@@ -684,16 +702,17 @@ function countLike(unit: string): boolean {
 /** A figure repeated in the same document is listed once. */
 function dedupe(drafts: Draft[]): Draft[] {
   const out: Draft[] = [];
+  // Only figures of one kind, value and basis can repeat each other: compare within those.
+  const seen = new Map<string, Draft[]>();
   for (const d of drafts) {
-    const dup = out.some(
-      (o) =>
-        o.kind === d.kind &&
-        o.value === d.value &&
-        (o.unit === d.unit || (countLike(o.unit) && countLike(d.unit))) &&
-        o.basis === d.basis &&
-        indicatorSimilarity(o.indicator, d.indicator) >= 0.5,
-    );
-    if (!dup) out.push(d);
+    const key = `${d.kind}|${d.value}|${d.basis}`;
+    const alike = seen.get(key) ?? [];
+    const dup = alike.some((o) => (o.unit === d.unit || (countLike(o.unit) && countLike(d.unit))) && indicatorSimilarity(o.indicator, d.indicator) >= 0.5);
+    if (dup) continue;
+    // A run of one figure repeated (a page gone wrong) is not worth more comparisons.
+    if (alike.length < 16) alike.push(d);
+    seen.set(key, alike);
+    out.push(d);
   }
   return out;
 }

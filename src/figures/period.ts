@@ -1,5 +1,6 @@
 import { PERIOD_RE, RELATIVE_YEARS, YEAR_PARTS } from './lexicon/periods.ts';
 import { parseNumber } from './numbers.ts';
+import { publishedYear } from './published.ts';
 
 export interface PeriodMention {
   index: number;
@@ -10,6 +11,7 @@ export interface PeriodMention {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const TARGET_YEAR = /(?:到|至|力争|争取|预计|目标)$/;
 
 function span(year: string, from: number, to: number): string {
   return from === to ? `${year}-${pad(from)}` : `${year}-${pad(from)}~${year}-${pad(to)}`;
@@ -17,7 +19,8 @@ function span(year: string, from: number, to: number): string {
 
 /**
  * Period mentions in a sentence, in canonical form. `docYear` is the year of the document
- * (publication, else the text, else XXXX); `contextYear` the last year the text stated.
+ * (publication, else the text, else XXXX); `contextYear` the last year the text stated, which
+ * a yearless mention (`1—9月`) takes before the publication's.
  */
 export function findPeriods(sentence: string, docYear: string, contextYear: string | null): PeriodMention[] {
   const out: PeriodMention[] = [];
@@ -37,9 +40,10 @@ export function findPeriods(sentence: string, docYear: string, contextYear: stri
     } else if (g.rel) {
       const r = RELATIVE_YEARS[g.rel];
       year = r === 'doc' ? docYear : r === 'previous' ? (/^\d{4}$/.test(docYear) ? String(Number(docYear) - 1) : 'XXXX') : (ctxYear ?? docYear);
-    } else year = docYear;
+    } else year = ctxYear ?? docYear;
     let period: string;
     if (g.a && g.b) period = span(year, Number(g.a), Number(g.b));
+    else if (g.qa && g.qb) period = span(year, parseNumber(g.qa) * 3 - 2, parseNumber(g.qb) * 3);
     else if (g.n) period = span(year, 1, parseNumber(g.n));
     else if (g.part) {
       const [a, b] = YEAR_PARTS[g.part] ?? [1, 12];
@@ -48,7 +52,9 @@ export function findPeriods(sentence: string, docYear: string, contextYear: stri
     else if (g.m) period = `${year}-${pad(Number(g.m))}`;
     else period = year;
     if (!/^(\d{4}|XXXX)/.test(period)) continue;
-    if (explicit) ctxYear = explicit;
+    // A year set as a goal (`到2025年`) frames nothing that follows.
+    if (explicit && !TARGET_YEAR.test(sentence.slice(Math.max(0, m.index - 4), m.index))) ctxYear = explicit;
+    else if (explicit) explicit = null;
     out.push({ index: m.index, end: m.index + m[0].length, period, explicitYear: explicit });
   }
   return out;
@@ -59,10 +65,8 @@ export function findPeriods(sentence: string, docYear: string, contextYear: stri
  * (years after 到/至 are targets, not reports), else XXXX.
  */
 export function documentYear(text: string, published: Date | string | null | undefined): string {
-  if (published) {
-    const y = typeof published === 'string' ? published.slice(0, 4) : String(published.getFullYear());
-    if (/^\d{4}$/.test(y)) return y;
-  }
+  const y = publishedYear(published);
+  if (y) return y;
   let best = 0;
   for (const m of text.matchAll(/(?<![到至\d])(\d{4})\s*年(?!代)/g)) {
     const y = Number(m[1]);

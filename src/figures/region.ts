@@ -1,3 +1,4 @@
+import { gazetteer, type Division } from '../regions/gazetteer.ts';
 import { cleanSubject } from './indicator.ts';
 import { BARE_ZONE_WORDS, COUNTRY, LOCAL_SUFFIXES, NOT_DISTRICT_BEFORE, NOT_LOCAL_AFTER, OWN_LOCAL_WORDS, PROVINCES, REGION_FIRST_CHARS, REGION_CHAR_MARKS, regionByMention, ZONE_ABBREVIATIONS, type RegionInfo } from './lexicon/regions.ts';
 
@@ -172,7 +173,27 @@ export function figureRegion(before: string, doc: RegionInfo | null): string | n
   if (last === '全国') return COUNTRY.name;
   if (last === '国家') return /首批|共有|共/.test(before.slice(lastAt)) ? COUNTRY.name : doc?.name ?? null;
   if (OWN_LOCAL_WORDS.includes(last) || last === doc?.name) return doc?.name ?? null;
-  if (last === '全市' || last === '我市' || last === '本市') return doc?.level === 'county' ? (doc.province ?? doc.name) : (doc?.name ?? null);
+  // A county's report means its prefecture by 全市, unless the county is a city itself (`临江市`).
+  if (last === '全市' || last === '我市' || last === '本市') return doc?.level === 'county' && !doc.name.endsWith('市') ? (doc.province ?? doc.name) : (doc?.name ?? null);
   if (last === '全省' || last === '我省' || last === '本省') return doc ? (doc.level === 'province' ? doc.name : doc.province ?? doc.name) : null;
   return regionByMention(last)?.name ?? doc?.name ?? null;
+}
+
+/** The lexicon's view of a division of the gazetteer: a county keeps its prefecture as the city 全市 means. */
+export function regionOfDivision(d: Division): RegionInfo {
+  if (d.level === 'province') return { name: d.name, level: d.name.endsWith('市') ? 'city' : 'province', province: d.name.endsWith('市') ? d.name : null };
+  if (d.level === 'prefecture') return { name: d.name, level: 'city', province: d.parent?.name ?? null };
+  return { name: d.name, level: 'county', province: d.parent?.name ?? null };
+}
+
+/**
+ * The region a document reports on. The source's region (from its selectors file) wins when
+ * the text names it, by full or short name: a county site's report that also names its city
+ * many times is still the county's. Otherwise the region the text itself names most, and the
+ * source's region only when the text names none.
+ */
+export function documentRegion(text: string, source: string | null | undefined): RegionInfo | null {
+  const division = source ? gazetteer().resolve(source) : null;
+  if (division && (text.includes(division.name) || (division.short && text.includes(division.short)))) return regionOfDivision(division);
+  return detectRegion(text) ?? (division ? regionOfDivision(division) : regionFromName(source));
 }

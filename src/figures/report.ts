@@ -1,4 +1,4 @@
-import { NEGATIVE, negativeThreshold, POSITIVE, REPORT_EVIDENCE } from './lexicon/relevance.ts';
+import { NEGATIVE, negativeThreshold, negativeWeight, POSITIVE, REPORT_EVIDENCE } from './lexicon/relevance.ts';
 
 const EVIDENCE = POSITIVE.filter((s) => REPORT_EVIDENCE.has(s.name));
 const NEGATIVE_GLOBAL = NEGATIVE.map((s) => ({ ...s, re: new RegExp(s.re.source, 'g') }));
@@ -15,7 +15,7 @@ export function firingNegatives(text: string): FiringSignal[] {
   for (const s of NEGATIVE_GLOBAL) {
     const hits = text.match(s.re)?.length ?? 0;
     // A passing mention of tourism in an economic report is not a tourism story.
-    if (hits >= negativeThreshold(s.weight)) out.push({ name: s.name, weight: s.weight, hits });
+    if (hits >= negativeThreshold(s.weight)) out.push({ name: s.name, weight: negativeWeight(s.weight, hits), hits });
   }
   return out;
 }

@@ -51,7 +51,7 @@ export function findTokens(s: string): NumberToken[] {
       out.push({ index, end, value: g.lv ? parseNumber(g.lv) : 1, unit: g.lmag, type: 'level', chinese: !g.lv || !/\d/.test(g.lv) });
     } else if (g.bmag) {
       const u = g.bunit ? canonicalUnit(g.bunit) : undefined;
-      if (g.bunit && (!u || u.type === 'percent' || u.type === 'points' || u.type === 'tenths')) continue;
+      if (g.bunit && (!u || u.type === 'percent' || u.type === 'points' || u.type === 'tenths' || u.type === 'times')) continue;
       out.push({ index: index + g.bpre.length, end, value: 1, unit: g.bmag + (u ? (u.canonical ?? u.unit) : ''), type: 'bare', chinese: false });
     } else if (g.rank) {
       const value = g.rn ? parseNumber(g.rn) : 1;
@@ -70,7 +70,7 @@ export function findTokens(s: string): NumberToken[] {
         if (!mag && value === 1) continue;
         if (/^[十百千]$/.test(g.cn)) continue;
       }
-      if (mag && (u.type === 'percent' || u.type === 'points' || u.type === 'tenths')) continue;
+      if (mag && (u.type === 'percent' || u.type === 'points' || u.type === 'tenths' || u.type === 'times')) continue;
       let unit = mag + (u.canonical ?? u.unit);
       let v = value;
       if (u.type === 'percent') unit = '%';
@@ -78,6 +78,10 @@ export function findTokens(s: string): NumberToken[] {
       if (u.type === 'tenths') {
         unit = '%';
         v = value * 10;
+      }
+      if (u.type === 'times') {
+        unit = '%';
+        v = Math.round(value * 100 * 1e6) / 1e6;
       }
       const change = u.type === 'percent' || u.type === 'points';
       if (g.neg && !change) out.push({ index: index + 1, end, value: v, unit, type: u.type, chinese: !!g.cn });

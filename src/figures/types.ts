@@ -19,7 +19,10 @@ export interface Figure {
 export interface DocumentContext {
   /** Region the source reports on (from its selectors file), used when the text never names one. */
   region?: string | null;
-  /** Publication date, used for periods whose year the text leaves out. */
+  /**
+   * Publication date, used for periods whose year the text leaves out: a Date, or text
+   * `YYYY-MM-DD` (or an ISO timestamp), `YYYY-MM` or `YYYY` when the page shows no more.
+   */
   published?: Date | string | null;
 }
 

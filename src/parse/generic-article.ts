@@ -1,5 +1,6 @@
 import type { AnyNode, CheerioAPI, Element } from 'cheerio';
 import { loadBoundedHtml } from './bounded-html.ts';
+import { wellFormed } from '../text/well-formed.ts';
 import { findDateIn, formatInZone } from './dates.ts';
 import type { FoundDate } from './dates.ts';
 
@@ -432,7 +433,7 @@ function sameDay(a: FoundDate, b: FoundDate, timezone: string): boolean {
  */
 export function extractArticle(html: string, opts: ExtractOptions = {}): GenericArticle {
   const timezone = opts.timezone ?? 'Asia/Shanghai';
-  const $ = loadBoundedHtml(html);
+  const $ = loadBoundedHtml(wellFormed(html));
   const { title, element: titleEl } = findTitle($);
 
   const root = ($('body').get(0) ?? $.root().children('html').get(0)) as Element | undefined;

@@ -2,6 +2,7 @@ import { charTable } from './char-table.ts';
 import { stripHtmlDebris, stripMarkdown, stripMirrorNoise } from './debris.ts';
 import { removeFurniture } from './furniture.ts';
 import { joinBrokenLines } from './line-breaks.ts';
+import { wellFormed } from './well-formed.ts';
 import { identityMapped, mapChars, originalRange, type MappedText } from './mapped-text.ts';
 
 export interface NormalisedText extends MappedText {
@@ -14,9 +15,11 @@ export interface NormalisedText extends MappedText {
 /**
  * Raw page text → clean simplified half-width text with a map back to the original:
  * HTML debris, traditional characters, full-width forms, pinyin annotations and garbage,
- * markdown emphasis, furniture lines, hard line breaks and stray spaces.
+ * markdown emphasis, furniture lines, hard line breaks and stray spaces; lone surrogates.
  */
-export function normalise(raw: string): NormalisedText {
+export function normalise(input: string): NormalisedText {
+  // Lone surrogates become U+FFFD (one unit for one), which the garbage rule then drops.
+  const raw = wellFormed(input);
   let t = identityMapped(raw);
   t = stripHtmlDebris(t);
   t = mapChars(t, charTable());

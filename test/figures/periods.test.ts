@@ -64,3 +64,20 @@ describe('periods framing a sentence after numbers that are not figures', () => 
     ]);
   });
 });
+
+describe('period forms of real reports', () => {
+  it('reads runs of quarters and month ranges written with 月 twice', () => {
+    expect(p('1—3季度期间,全市')).toEqual(['2024-01~2024-09']);
+    expect(p('一至二季度')).toEqual(['2024-01~2024-06']);
+    expect(p('今年1月至5月,全省')).toEqual(['2024-01~2024-05']);
+    expect(p('1月份—4月份')).toEqual(['2024-01~2024-04']);
+  });
+  it('gives a yearless period the year the text stated, not the publication\'s', () => {
+    expect(p('2015年,全市工业平稳。1—9月,全市', '2016')).toEqual(['2015', '2015-01~2015-09']);
+    const f = figures('2015年,临江市工业平稳。1—9月,全市规上工业增加值增长6.1%。', { published: '2016-03' });
+    expect(f[0].period).toBe('2015-01~2015-09');
+  });
+  it('does not let a goal\'s year frame later periods', () => {
+    expect(p('到2027年,力争翻番。1-6月,全市', '2024')).toEqual(['2027', '2024-01~2024-06']);
+  });
+});

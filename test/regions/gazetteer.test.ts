@@ -24,6 +24,7 @@ describe('gazetteer of administrative divisions', () => {
     expect(shortName('沛县', 'county')).toBeNull();
     expect(shortName('城区', 'county')).toBeNull();
     expect(shortName('秭归县', 'county')).toBe('秭归');
+    expect(shortName('浦东新区', 'county')).toBe('浦东');
   });
 
   it('picks among namesakes by the region a text is about', () => {

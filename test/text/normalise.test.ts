@@ -61,3 +61,12 @@ describe('headings before paragraphs and sections', () => {
     expect(normalise('全市完成\n\n产值12.5亿元。').text).toBe('全市完成产值12.5亿元。');
   });
 });
+
+describe('pinyin without tone marks', () => {
+  it('is dropped when it is a whole syllable after a character', () => {
+    expect(normalise('經濟社會(hui)發展,工業(ye) 機器人產(chan) 量').text).toBe('经济社会发展,工业机器人产量');
+  });
+  it('leaves Latin words that are not one syllable', () => {
+    expect(normalise('下载(pdf)文件,系统(MES)上线').text).toBe('下载(pdf)文件,系统(MES)上线');
+  });
+});

@@ -62,7 +62,24 @@ export const GAP_CUES: { word: string; sign: 1 | -1 }[] = [
   { word: '降低', sign: -1 },
   { word: '收窄', sign: -1 },
   { word: '放缓', sign: -1 },
+  { word: '减缓', sign: -1 },
+  { word: '放慢', sign: -1 },
+  { word: '缩小', sign: -1 },
+  { word: '超出', sign: 1 },
 ];
+
+/**
+ * Words that open what a gap is measured against, or its direction: the gap's subject is what
+ * stands before the first of them (`增速同比提高…` → `增速`). 比 counts alone only where it is
+ * not part of 同比 or 占比, which the rule checks.
+ */
+export const GAP_SUBJECT_ENDS = ['同比', '高于', '低于', '快于', '慢于', '领先', '高出', '超过', '超出', '落后', '较', '比', '与'];
+
+/** Rates of decline: a gap in one reverses its direction (`降幅收窄1.9个百分点` is +1.9). */
+export const DECLINE_RATES = ['降幅'];
+
+/** The verb of a contribution to growth (`制造业拉动全市工业增长2.1个百分点`). */
+export const PULL_VERBS = ['拉动', '带动'];
 
 /** Words just before a `第N`/`首位` that make it a rank. */
 export const RANK_CUES = ['位居', '位列', '名列', '排名', '排在', '排', '稳居', '跃居', '居于', '居', '列', '保持'];
@@ -99,3 +116,6 @@ export const SHARED_MEASURES = ['增加值', '总产值', '产值', '营业收�
 
 /** Words that narrow a figure to one month or quarter of a run (`4月份当月增长`); they name no indicator. */
 export const PERIOD_QUALIFIERS = ['当月', '单月', '本月', '当季', '单季度', '单季', '本季度'];
+
+/** Notes on how a figure is reckoned, written between its indicator and its value (`增加值按可比价格计算,同比增长…`). */
+export const CALCULATION_NOTES = ['按可比价格计算', '按可比价计算', '按现价计算', '按当年价格计算'];

@@ -7,34 +7,36 @@ export interface IndicatorEntry {
   canonical: string;
   aliases: string[];
   tier: 1 | 2;
+  /** Naming it marks a page as an industrial report (the classifier's `industrial indicator` signal). */
+  industrial?: true;
 }
 
 export const INDICATORS: IndicatorEntry[] = [
-  { canonical: '规模以上工业增加值', aliases: ['规上工业增加值', '规模工业增加值'], tier: 1 },
-  { canonical: '规模以上工业营业收入', aliases: ['规上工业营业收入', '规上工业营收'], tier: 1 },
-  { canonical: '规模以上工业利润', aliases: ['规上工业利润', '规上工业利润总额'], tier: 1 },
-  { canonical: '规模以上工业', aliases: ['规上工业'], tier: 1 },
+  { canonical: '规模以上工业增加值', aliases: ['规上工业增加值', '规模工业增加值'], tier: 1, industrial: true },
+  { canonical: '规模以上工业营业收入', aliases: ['规上工业营业收入', '规上工业营收'], tier: 1, industrial: true },
+  { canonical: '规模以上工业利润', aliases: ['规上工业利润', '规上工业利润总额'], tier: 1, industrial: true },
+  { canonical: '规模以上工业', aliases: ['规上工业'], tier: 1, industrial: true },
   { canonical: '规模以上', aliases: ['规上'], tier: 1 },
-  { canonical: '工业增加值', aliases: [], tier: 1 },
-  { canonical: '制造业增加值', aliases: [], tier: 1 },
+  { canonical: '工业增加值', aliases: [], tier: 1, industrial: true },
+  { canonical: '制造业增加值', aliases: [], tier: 1, industrial: true },
   { canonical: '高技术制造业增加值', aliases: ['高新技术制造业增加值'], tier: 1 },
   { canonical: '装备制造业增加值', aliases: [], tier: 1 },
   { canonical: '战略性新兴产业增加值', aliases: ['战新产业增加值'], tier: 1 },
   { canonical: '数字经济核心产业增加值', aliases: [], tier: 1 },
-  { canonical: '工业投资', aliases: ['工业固定资产投资'], tier: 1 },
-  { canonical: '工业技改投资', aliases: ['技改投资', '技术改造投资'], tier: 1 },
+  { canonical: '工业投资', aliases: ['工业固定资产投资'], tier: 1, industrial: true },
+  { canonical: '工业技改投资', aliases: ['技改投资', '技术改造投资'], tier: 1, industrial: true },
   { canonical: '制造业投资', aliases: [], tier: 1 },
   { canonical: '固定资产投资', aliases: [], tier: 1 },
-  { canonical: '工业总产值', aliases: [], tier: 1 },
-  { canonical: '工业产值', aliases: [], tier: 1 },
-  { canonical: '营业收入', aliases: ['营收'], tier: 1 },
+  { canonical: '工业总产值', aliases: [], tier: 1, industrial: true },
+  { canonical: '工业产值', aliases: [], tier: 1, industrial: true },
+  { canonical: '营业收入', aliases: ['营收'], tier: 1, industrial: true },
   { canonical: '利润总额', aliases: [], tier: 1 },
   { canonical: '利润率', aliases: [], tier: 1 },
   { canonical: '实际利用外资', aliases: ['实际使用外资'], tier: 1 },
   { canonical: '进出口总额', aliases: ['外贸进出口'], tier: 1 },
   { canonical: '出口', aliases: [], tier: 1 },
   { canonical: '技术合同成交额', aliases: [], tier: 1 },
-  { canonical: '工业用电量', aliases: [], tier: 1 },
+  { canonical: '工业用电量', aliases: [], tier: 1, industrial: true },
   { canonical: '综合能耗', aliases: [], tier: 1 },
   { canonical: '用水量', aliases: [], tier: 1 },
   { canonical: '地区生产总值', aliases: ['GDP', '经济总量'], tier: 1 },
@@ -53,6 +55,7 @@ export const REGION_WIDE_FIRMS = /规模以上(?:工业)?企业|(?:国有控股|
 /** Abbreviations written out in indicators, as ANNOTATION.md asks (`规上` → `规模以上`). */
 export const ABBREVIATIONS: [string, string][] = [
   ['规上', '规模以上'],
+  ['规模工业', '规模以上工业'],
   ['战新产业', '战略性新兴产业'],
 ];
 
@@ -68,3 +71,8 @@ export function canonicalIndicator(s: string): string {
 export function isTier1Indicator(s: string): boolean {
   return TIER1_RE.test(s);
 }
+
+/** Every name of the indicators that mark a page as an industrial report, longest first. */
+export const INDUSTRIAL_INDICATOR_NAMES = INDICATORS.filter((e) => e.industrial)
+  .flatMap((e) => [e.canonical, ...e.aliases])
+  .sort((a, b) => b.length - a.length);

@@ -36,13 +36,17 @@ export const YEAR_PARTS: Record<string, [number, number]> = {
 
 /**
  * One regex for every period form. Groups: y explicit year, rel relative year, a–b month
- * range, n first n months, part a named part of the year, end month (截至N月底), m one month.
+ * range, qa–qb quarter range, n first n months, part a named part of the year, end month
+ * (截至N月底), m one month.
  * A period after 比/较/与 is a comparison basis, not a period; after a dash it is the end of a
  * range (`1-7月`), never a month of its own.
  */
 const YEAR = '(?:(?<y>\\d{4})\\s*年(?!\\d{1,2}月\\d{1,2}日)|(?<rel>今年以来|年初以来|今年|本年|年内|去年|上年(?!同期)|全年))';
 const MONTHS = [
-  '(?:(?<a>\\d{1,2})\\s*[—\\-~至到](?<b>\\d{1,2})\\s*月份?',
+  // `1—7月`, `1月至5月`, `1-7月份`.
+  '(?:(?<a>\\d{1,2})\\s*(?:月份?)?\\s*[—\\-~至到]\\s*(?<b>\\d{1,2})\\s*月份?',
+  // `1—3季度`: a run of quarters.
+  '|(?<qa>[1-4一二三四])\\s*[—\\-~至到]\\s*(?<qb>[1-4一二三四])\\s*季度',
   '|前(?<n>\\d{1,2}|[一二三四五六七八九十]{1,2})个月',
   '|(?<part>上半年|下半年|前[一二两三四]季度|第?[一二三四]季度)',
   '|截至(?<end>\\d{1,2})月(?:底|末)',
@@ -54,7 +58,7 @@ export const PERIOD_RE = new RegExp(
   // Every period starts with one of these openings, and the year and the months are both
   // optional: the two lookaheads keep the pattern from being tried at every position and
   // from matching the empty string.
-  '(?=\\d|今年|年[初内]|本年|去年|上[年半]|全年|下半|前[\\d一二两三四五六七八九十]|第[一二三四]|[一二三四]季|截至)' +
+  '(?=\\d|今年|年[初内]|本年|去年|上[年半]|全年|下半|前[\\d一二两三四五六七八九十]|第[一二三四]|[一二三四]季|[一二三四][—\\-~至到][一二三四]季|截至)' +
     `(?<![比较与\\d—\\-~])(?=${unnamed(YEAR)}|${unnamed(MONTHS)})${YEAR}?${MONTHS}?`,
   'g',
 );

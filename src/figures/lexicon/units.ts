@@ -4,7 +4,7 @@
  */
 export interface UnitEntry {
   unit: string;
-  type: 'money' | 'count' | 'measure' | 'percent' | 'points' | 'tenths';
+  type: 'money' | 'count' | 'measure' | 'percent' | 'points' | 'tenths' | 'times';
   /** Written form → canonical form, when they differ (台套 → 台(套)). */
   canonical?: string;
 }
@@ -14,6 +14,8 @@ export const UNITS: UnitEntry[] = [
   { unit: '个百分点', type: 'points', canonical: '百分点' },
   { unit: '百分点', type: 'points' },
   { unit: '成', type: 'tenths' },
+  // `增长2.9倍` is a change of 290%; a multiple without a change (`是去年的2倍`) is no figure.
+  { unit: '倍', type: 'times' },
   { unit: '元', type: 'money' },
   { unit: '美元', type: 'money' },
   { unit: '欧元', type: 'money' },

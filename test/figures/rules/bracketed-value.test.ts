@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { bracketedValue } from '../../../src/figures/rules/bracketed-value.ts';
+import { figures } from '../helpers.ts';
+
+const at = (s: string, value: string) => {
+  const i = s.indexOf(value);
+  return bracketedValue(s, i, i + value.length);
+};
+
+describe('rule: a percentage alone in brackets after a name', () => {
+  it('belongs to the item named before it, as a change after a change', () => {
+    const s = '增长较快的行业有:纺织服装(12.5%)、医药制造(9.8%)';
+    expect(at(s, '12.5%')).toEqual({ name: '纺织服装', place: false, kind: 'growth' });
+    expect(at(s, '9.8%')).toEqual({ name: '医药制造', place: false, kind: 'growth' });
+  });
+  it('is a share when the name says so, and a place\'s value when it names a place', () => {
+    expect(at('高耗能行业占规上工业的比重(28.1%)', '28.1%')?.kind).toBe('share');
+    expect(at('全市规上工业增长6.1%,高于全国(5.1%)', '5.1%')).toEqual({ name: '全国', place: true, kind: 'growth' });
+  });
+  it('is no bracketed value with more inside the brackets', () => {
+    expect(at('全市规上工业增长6.1%(全国增长5.1%)', '5.1%')).toBeNull();
+  });
+  it('gives figures for items and for the place compared with', () => {
+    const f = figures('1-6月,临江市规上工业增加值增长6.1%,高于全国(5.1%)。增长较快的行业有:纺织服装(12.5%)、医药制造(9.8%)。', { published: '2024-07', region: '临江市' });
+    expect(f.map((x) => [x.indicator, x.value, x.region])).toEqual([
+      ['规模以上工业增加值', 6.1, '临江市'],
+      ['规模以上工业增加值', 5.1, '全国'],
+      ['纺织服装', 12.5, '临江市'],
+      ['医药制造', 9.8, '临江市'],
+    ]);
+  });
+});
+
+describe('rule: a multiple as a change', () => {
+  it('reads 增长N倍 as growth of N×100 percent, and a bare multiple as no figure', () => {
+    expect(figures('临江市非煤工业利润同比增长1.4倍。').map((x) => [x.kind, x.value, x.unit])).toEqual([['growth', 140, '%']]);
+    expect(figures('临江市工业产值是十年前的2倍。')).toEqual([]);
+  });
+});
