@@ -1,16 +1,55 @@
-import type { Job } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
 import type { AppContext } from '../src/context.ts';
-import { sendDigests, type DigestOutcome } from '../src/digest/send.ts';
+import { DigestCache, deliverDigest, type DeliveryDeps, type DeliveryStep } from '../src/digest/deliver.ts';
+import { enqueueDueDigests } from '../src/digest/due.ts';
+import { digestSecret } from '../src/digest/links.ts';
+import { SmtpSendError } from '../src/digest/mailer.ts';
+import { sendDigestsNow, type DigestOutcome } from '../src/digest/send.ts';
+import { log } from '../src/log.ts';
 import { DigestJobDataSchema, type DigestJobData } from '../src/queue/job-types.ts';
 
-/** Mails every subscriber (or one) the reports fetched since their last digest. */
-export function sendDigestJob(ctx: AppContext) {
+export interface SendDigestJobOptions {
+  /** Told after each step of a delivery (tests stop a worker there). */
+  onStep?: (step: DeliveryStep) => void | Promise<void>;
+}
+
+/** Runs the digest queue: the scheduler's tick, one subscriber's digest of one period, or send-now. */
+export function sendDigestJob(ctx: AppContext, options: SendDigestJobOptions = {}) {
+  const cache = new DigestCache();
+  let deps: Promise<DeliveryDeps> | undefined;
+  const getDeps = () =>
+    (deps ??= digestSecret(ctx.config).then((secret) => ({
+      db: ctx.db,
+      mailer: ctx.mailer,
+      secret,
+      publicUrl: ctx.config.linkBaseUrl,
+      mailFrom: ctx.config.mailFrom,
+      emptyNote: ctx.config.digest.emptyNote,
+      cache,
+    })));
+
   return async (job: Job<DigestJobData, DigestOutcome[], 'digest'>): Promise<DigestOutcome[]> => {
-    const { email } = DigestJobDataSchema.parse(job.data ?? {});
-    const outcomes = await sendDigests(ctx.db, ctx.mailer, { email, timezone: ctx.config.timezone });
-    const failed = outcomes.filter((o) => o.status === 'failed');
-    // Failed sends are recorded per subscriber; failing the job retries them with backoff.
-    if (failed.length) throw new Error(`digest not delivered to ${failed.map((f) => `${f.email} (${f.error})`).join('; ')}`);
-    return outcomes;
+    const data = DigestJobDataSchema.parse(job.data ?? {});
+    if (data.kind === 'tick') {
+      const r = await enqueueDueDigests(ctx.db, ctx.queues.digest, ctx.config.digest);
+      log.info({ queued: r.queued, forgotten: r.forgotten }, 'digest tick');
+      return [];
+    }
+    if (data.kind === 'now') return sendDigestsNow(await getDeps(), { email: data.email, claimant: `job-${job.id}` });
+    try {
+      const outcome = await deliverDigest(await getDeps(), {
+        subscriberId: data.subscriberId,
+        periodKey: data.periodKey,
+        periodEnd: new Date(data.periodEnd),
+        firstPeriodStart: new Date(data.firstPeriodStart),
+        claimant: `job-${job.id}`,
+        onStep: options.onStep,
+      });
+      return [outcome];
+    } catch (err) {
+      // A 5xx will not change by retrying: recorded by deliverDigest, and the job stops here.
+      if (err instanceof SmtpSendError && err.permanent) throw new UnrecoverableError(err.message);
+      throw err;
+    }
   };
 }

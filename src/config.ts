@@ -13,7 +13,14 @@ const Env = z.object({
   INDWATCH_QUEUE_PREFIX: z.string().optional(),
   INDWATCH_CONTACT_URL: z.string().default('https://github.com/indwatch/indwatch'),
   INDWATCH_TIMEZONE: z.string().default('Asia/Shanghai'),
-  INDWATCH_DIGEST_CRON: z.string().default('0 8 * * *'),
+  INDWATCH_DIGEST_CRON: z.string().default('0 * * * *'),
+  // Subscriptions and digests (issue 10).
+  INDWATCH_DIGEST_SECRET: z.string().min(16).optional(),
+  INDWATCH_DIGEST_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  INDWATCH_DIGEST_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
+  INDWATCH_DIGEST_RETRY_MS: z.coerce.number().int().min(1).default(60_000),
+  INDWATCH_DIGEST_EMPTY_NOTE: z.enum(['true', 'false', '1', '0']).default('false'),
+  INDWATCH_UNCONFIRMED_DAYS: z.coerce.number().min(0).default(3),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
   INDWATCH_ALLOW_ADDRESSES: z
@@ -61,7 +68,11 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   userAgent: string;
   timezone: string;
+  /** How often subscribers' digest schedules are checked (each subscriber has its own hour). */
   digestCron: string;
+  /** Where links in mails point (confirm, preferences, unsubscribe): INDWATCH_PUBLIC_URL, default http://127.0.0.1:PORT. */
+  linkBaseUrl: string;
+  digest: DigestSettings;
   http: { host: string; port: number };
   /**
    * Non-public addresses and CIDR blocks the crawler may fetch from (INDWATCH_ALLOW_ADDRESSES,
@@ -74,6 +85,21 @@ export interface Config {
   publicUrl?: string;
   /** Requests a minute one client address may make to the HTTP API. */
   rateLimitPerMinute: number;
+}
+
+export interface DigestSettings {
+  /** Secret that signs confirmation, preferences and unsubscribe links; generated into dataDir/secrets when unset. */
+  secret?: string;
+  /** Digests sent per minute at most, across every worker (BullMQ's rate limiter). */
+  perMinute: number;
+  /** Attempts of one digest while the SMTP server fails temporarily. */
+  attempts: number;
+  /** First retry delay; each next one doubles (60 s and 12 attempts: retried for about 68 hours). */
+  retryDelayMs: number;
+  /** Send a short "no new reports" note when a period has nothing new (default: send nothing). */
+  emptyNote: boolean;
+  /** Days after which an address never confirmed is forgotten. */
+  unconfirmedDays: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -98,6 +124,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     digestCron: e.INDWATCH_DIGEST_CRON,
     http: { host: e.HOST, port: e.PORT },
     allowAddresses: e.INDWATCH_ALLOW_ADDRESSES,
+    linkBaseUrl: (e.INDWATCH_PUBLIC_URL || `http://127.0.0.1:${e.PORT}`).replace(/\/+$/, ''),
+    digest: {
+      secret: e.INDWATCH_DIGEST_SECRET,
+      perMinute: e.INDWATCH_DIGEST_PER_MINUTE,
+      attempts: e.INDWATCH_DIGEST_ATTEMPTS,
+      retryDelayMs: e.INDWATCH_DIGEST_RETRY_MS,
+      emptyNote: e.INDWATCH_DIGEST_EMPTY_NOTE === 'true' || e.INDWATCH_DIGEST_EMPTY_NOTE === '1',
+      unconfirmedDays: e.INDWATCH_UNCONFIRMED_DAYS,
+    },
     operatorToken: e.INDWATCH_OPERATOR_TOKEN || undefined,
     publicUrl: e.INDWATCH_PUBLIC_URL || undefined,
     rateLimitPerMinute: e.INDWATCH_RATE_LIMIT,

@@ -17,7 +17,8 @@ export function registerDemo(program: Command): void {
       const { startWorkers } = await import('../queue/workers.ts');
       const { processors } = await import('../../jobs/index.ts');
       const { startDemoSite } = await import('../demo/site.ts');
-      const { sendDigests } = await import('../digest/send.ts');
+      const { sendDigestsNow } = await import('../digest/send.ts');
+      const { digestSecret, subscriberLinks, SUBSCRIPTION_PATHS } = await import('../digest/links.ts');
       const { upsertSubscriber } = await import('../store/subscribers.ts');
       const { demoSource } = await import('../demo/source.ts');
       const { SourceRegistry } = await import('../sources/registry.ts');
@@ -37,7 +38,7 @@ export function registerDemo(program: Command): void {
       const workers = startWorkers(app.queues, processors(app));
       try {
         say(`database: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `${config.dataDir}/db (embedded)`}; queues on ${config.redisUrl}`);
-        await upsertSubscriber(app.db, { email: DEMO_SUBSCRIBER, name: 'Demo analyst' });
+        const subscriber = await upsertSubscriber(app.db, { email: DEMO_SUBSCRIBER, name: 'Demo analyst', confirmed: true });
         const job = await app.queues.crawl.add('crawl', { sourceId: source.id }, { jobId: `demo-${Date.now()}` });
         const progress = new ProgressLine();
         const result = await waitForJob<CrawlResult>(app.queues.crawl, job.id!, (p) => {
@@ -46,7 +47,13 @@ export function registerDemo(program: Command): void {
         });
         progress.done();
         say(formatCrawlResult(result));
-        const [outcome] = await sendDigests(app.db, app.mailer, { email: DEMO_SUBSCRIBER, timezone: config.timezone });
+        const secret = await digestSecret(config);
+        const deps = { db: app.db, mailer: app.mailer, secret, publicUrl: config.linkBaseUrl, mailFrom: config.mailFrom, emptyNote: config.digest.emptyNote };
+        const [outcome] = await sendDigestsNow(deps, { email: DEMO_SUBSCRIBER });
+        const links = subscriberLinks(config.linkBaseUrl, secret, { subscriberId: subscriber.id, email: subscriber.email });
+        say(`subscribe:   POST ${config.linkBaseUrl}${SUBSCRIPTION_PATHS.subscribe} (email=…&regions=…&frequency=daily|weekly), or \`npx indwatch subscribe EMAIL\``);
+        say(`preferences: ${links.manage}`);
+        say(`unsubscribe: ${links.unsubscribe} (one-click POST; served by \`npx indwatch start\`)`);
         if (outcome?.status === 'sent') {
           say(`digest for ${DEMO_SUBSCRIBER}: ${outcome.reports} report(s)`);
           say(`  e-mail:  ${outcome.location}`);

@@ -22,6 +22,7 @@ const COMMANDS: [string, (subcommand?: string) => Promise<Register>][] = [
   ['sources', sourcesCommand],
   ['crawl', async () => (await import('./crawl.ts')).registerCrawl],
   ['digest', async () => (await import('./digest.ts')).registerDigest],
+  ['subscribe', async () => (await import('./subscribe.ts')).registerSubscribe],
   ['subscribers', async () => (await import('./subscribers.ts')).registerSubscribers],
   ['parse', async () => (await import('./parse.ts')).registerParse],
   ['extract', async () => (await import('./extract.ts')).registerExtract],

@@ -154,6 +154,39 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('articles').addColumn('dedup_text', 'text').addColumn('dedup_numbers', 'text').execute();
     },
   },
+  '0006_subscriptions': {
+    async up(db: Kysely<unknown>) {
+      // Subscriber preferences and double opt-in. Rows from before this migration were added by the
+      // operator, so they count as confirmed.
+      await db.schema
+        .alterTable('subscribers')
+        .addColumn('sources', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+        .addColumn('frequency', 'text', (c) => c.notNull().defaultTo('daily'))
+        .addColumn('hour', 'smallint', (c) => c.notNull().defaultTo(8))
+        .addColumn('weekday', 'smallint', (c) => c.notNull().defaultTo(1))
+        .addColumn('timezone', 'text', (c) => c.notNull().defaultTo('Asia/Shanghai'))
+        .addColumn('lang', 'text', (c) => c.notNull().defaultTo('zh'))
+        .addColumn('confirmed_at', 'timestamptz')
+        .addColumn('confirm_sent_at', 'timestamptz')
+        .addColumn('confirm_sends', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('unsubscribed_at', 'timestamptz')
+        .addColumn('rejected_at', 'timestamptz')
+        .addColumn('rejection', 'text')
+        .execute();
+      await sql`update subscribers set confirmed_at = created_at`.execute(db);
+
+      // One delivery per subscriber and digest period: the claim that makes sending exactly-once.
+      await db.schema
+        .alterTable('deliveries')
+        .addColumn('period_key', 'text')
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('claimed_by', 'text')
+        .addColumn('lease_until', 'timestamptz')
+        .addColumn('sent_at', 'timestamptz')
+        .execute();
+      await db.schema.createIndex('deliveries_period').on('deliveries').columns(['subscriber_id', 'period_key']).unique().execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

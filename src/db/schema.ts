@@ -90,7 +90,28 @@ export interface SubscribersTable {
   keywords: Json<string[]>;
   active: Generated<boolean>;
   created_at: CreatedAt;
+  /** Source ids the subscriber follows; empty means all. */
+  sources: ColumnType<string[], string | undefined, string>;
+  frequency: Generated<'daily' | 'weekly'>;
+  /** Local hour (0–23) the digest goes out, in `timezone`. */
+  hour: Generated<number>;
+  /** Day of the week of a weekly digest: 1 Monday … 7 Sunday. */
+  weekday: Generated<number>;
+  timezone: Generated<string>;
+  /** Language of the mail's frame; scraped text is never translated. */
+  lang: Generated<'zh' | 'en'>;
+  /** Null until the address confirmed the subscription (double opt-in); nothing is sent before. */
+  confirmed_at: NullableTime;
+  /** Last confirmation mail, and how many were sent: the per-address rate limit. */
+  confirm_sent_at: NullableTime;
+  confirm_sends: Generated<number>;
+  unsubscribed_at: NullableTime;
+  /** Last permanent SMTP rejection (5xx) of a digest to this address. */
+  rejected_at: NullableTime;
+  rejection: Generated<string | null>;
 }
+
+type NullableTime = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export interface DeliveriesTable {
   id: Generated<number>;
@@ -100,11 +121,22 @@ export interface DeliveriesTable {
   period_start: Timestamp;
   period_end: Timestamp;
   article_count: number;
-  status: 'sent' | 'failed';
+  /**
+   * `pending` claimed, not yet tried; `sending` an attempt holds it; `sent` accepted by the server;
+   * `failed` temporary failure (retried); `rejected` permanent failure (5xx); `empty` nothing new.
+   */
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'rejected' | 'empty';
   transport: string;
   message_id: string | null;
   location: string | null;
   error: string | null;
+  /** The digest period (`daily:2026-12-02`, `weekly:2026-W49`); one delivery per subscriber and key. */
+  period_key: Generated<string | null>;
+  attempts: Generated<number>;
+  /** The job that holds the current attempt, and until when, so a crashed attempt can be taken over. */
+  claimed_by: Generated<string | null>;
+  lease_until: NullableTime;
+  sent_at: NullableTime;
 }
 
 export interface CrawlRunsTable {

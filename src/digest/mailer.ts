@@ -7,6 +7,35 @@ export interface MailMessage {
   subject: string;
   html: string;
   text: string;
+  /** A stable `<…@…>` id: a message sent twice is recognisably one message. */
+  messageId?: string;
+  /** One-click unsubscribe URL (RFC 8058): sets List-Unsubscribe and List-Unsubscribe-Post. */
+  unsubscribeUrl?: string;
+}
+
+/** The SMTP server did not take a message; `permanent` for a 5xx answer, which retrying will not change. */
+export class SmtpSendError extends Error {
+  readonly permanent: boolean;
+  readonly responseCode?: number;
+  constructor(message: string, responseCode: number | undefined, options: { cause: unknown }) {
+    super(message, options);
+    this.name = 'SmtpSendError';
+    this.responseCode = responseCode;
+    this.permanent = responseCode !== undefined && responseCode >= 500 && responseCode < 600;
+  }
+}
+
+/** What nodemailer gets: the message with its headers, the subject kept to one line. */
+function envelope(from: string, m: MailMessage) {
+  return {
+    from,
+    to: m.to,
+    subject: m.subject.replace(/[\r\n\t\u2028\u2029]+/g, ' '),
+    html: m.html,
+    text: m.text,
+    messageId: m.messageId,
+    ...(m.unsubscribeUrl ? { list: { unsubscribe: m.unsubscribeUrl }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
+  };
 }
 
 export interface SentMail {
@@ -36,15 +65,17 @@ export function createMailer(options: MailerOptions): Mailer {
 }
 
 function smtpMailer(url: string, from: string): Mailer {
-  const transporter = nodemailer.createTransport(url);
+  // A small pool of kept-open connections: a digest run sends many messages in a row.
+  const transporter = nodemailer.createTransport({ url, pool: true, maxConnections: 4, maxMessages: Infinity });
   return {
     transport: 'smtp',
     async send(message) {
       try {
-        const info = await transporter.sendMail({ from, ...message });
+        const info = await transporter.sendMail(envelope(from, message));
         return { transport: 'smtp', messageId: info.messageId, location: info.response };
       } catch (err) {
-        throw new Error(`SMTP server ${redact(url)} did not take the message: ${(err as Error).message}`);
+        const e = err as Error & { responseCode?: number };
+        throw new SmtpSendError(`SMTP server ${redact(url)} did not take the message: ${e.message}`, e.responseCode, { cause: err });
       }
     },
     close: () => transporter.close(),
@@ -56,7 +87,7 @@ function outboxMailer(dir: string, from: string): Mailer {
   return {
     transport: 'outbox',
     async send(message) {
-      const info = await transporter.sendMail({ from, ...message });
+      const info = await transporter.sendMail(envelope(from, message));
       await fs.mkdir(dir, { recursive: true });
       const base = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${slug(message.to)}`);
       // Write under a temporary name first so a reader never sees half a message.

@@ -1,53 +1,43 @@
-import type { Db } from '../db/connect.ts';
-import { lastDeliveredUntil, listSubscribers } from '../store/subscribers.ts';
-import { collectDigest } from './collect.ts';
-import type { Mailer } from './mailer.ts';
-import { renderDigest } from './render.ts';
+import { findSubscriber, receivingSubscribers } from '../store/subscribers.ts';
+import { deliverDigest, type DeliveryDeps, type DigestOutcome } from './deliver.ts';
 
-export interface DigestOutcome {
-  email: string;
-  status: 'sent' | 'nothing-new' | 'failed';
-  reports: number;
-  location?: string;
-  preview?: string;
-  error?: string;
-}
+export type { DigestOutcome } from './deliver.ts';
 
-export interface SendDigestsOptions {
+export interface SendNowOptions {
   now?: Date;
   /** How far back a first digest reaches. */
   firstDigestDays?: number;
-  timezone?: string;
   /** Only this subscriber. */
   email?: string;
+  /** Who sends (a job id); a period of its own is claimed under it. */
+  claimant?: string;
 }
 
 /**
- * Mails each active subscriber the reports fetched since their last digest. A failed send is
- * recorded and the same period is tried again next time: nothing is lost.
+ * The operator's "send now" (`digest send`, the demo): each receiving subscriber (or one) gets the
+ * stories since their last digest, as a period of its own that ends now. Recorded like any
+ * scheduled digest, so the next one starts where this one ended.
  */
-export async function sendDigests(db: Db, mailer: Mailer, options: SendDigestsOptions = {}): Promise<DigestOutcome[]> {
+export async function sendDigestsNow(deps: DeliveryDeps, options: SendNowOptions = {}): Promise<DigestOutcome[]> {
   const now = options.now ?? new Date();
+  const subs = options.email ? [await findSubscriber(deps.db, options.email)].filter((s) => s?.active && s.confirmed_at) : await receivingSubscribers(deps.db);
   const outcomes: DigestOutcome[] = [];
-  const subscribers = (await listSubscribers(db, true)).filter((s) => !options.email || s.email === options.email.toLowerCase());
-  for (const sub of subscribers) {
-    const since = (await lastDeliveredUntil(db, sub.id)) ?? new Date(now.getTime() - (options.firstDigestDays ?? 7) * 86_400_000);
-    const digest = await collectDigest(db, { since, until: now, regions: sub.regions, keywords: sub.keywords });
-    if (!digest.entries.length) {
-      outcomes.push({ email: sub.email, status: 'nothing-new', reports: 0 });
-      continue;
-    }
-    const rendered = renderDigest(digest, options.timezone);
-    const delivery = { subscriber_id: sub.id, period_start: since, period_end: now, article_count: digest.entries.length, transport: mailer.transport };
+  for (const sub of subs) {
     try {
-      const sent = await mailer.send({ to: sub.email, ...rendered });
-      await db.insertInto('deliveries').values({ ...delivery, status: 'sent', message_id: sent.messageId, location: sent.location, error: null }).execute();
-      outcomes.push({ email: sub.email, status: 'sent', reports: digest.entries.length, location: sent.location, preview: sent.preview });
+      outcomes.push(
+        await deliverDigest(deps, {
+          subscriberId: sub!.id,
+          periodKey: `now:${now.toISOString()}`,
+          periodEnd: now,
+          firstPeriodStart: new Date(now.getTime() - (options.firstDigestDays ?? 7) * 86_400_000),
+          claimant: options.claimant ?? `now-${process.pid}`,
+          now,
+        }),
+      );
     } catch (err) {
-      const error = (err as Error).message;
-      await db.insertInto('deliveries').values({ ...delivery, status: 'failed', message_id: null, location: null, error }).execute();
-      outcomes.push({ email: sub.email, status: 'failed', reports: digest.entries.length, error });
+      outcomes.push({ email: sub!.email, status: 'failed', reports: 0, error: (err as Error).message });
     }
   }
   return outcomes;
 }
+

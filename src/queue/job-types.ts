@@ -20,7 +20,21 @@ export type CrawlJobData = z.input<typeof CrawlJobDataSchema>;
 export const ArticleJobDataSchema = FetchedArticleSchema;
 export type ArticleJobData = z.input<typeof ArticleJobDataSchema>;
 
-export const DigestJobDataSchema = z.object({ email: z.string().email().optional() });
+/**
+ * `send`: one subscriber's digest of one period (queued by the tick, id from both); `tick`: the
+ * scheduler's check for due digests; `now` (or no kind): the operator's send-now, to all or one.
+ */
+export const DigestJobDataSchema = z.union([
+  z.object({
+    kind: z.literal('send'),
+    subscriberId: z.number().int(),
+    periodKey: z.string(),
+    periodEnd: z.iso.datetime(),
+    firstPeriodStart: z.iso.datetime(),
+  }),
+  z.object({ kind: z.literal('tick') }),
+  z.object({ kind: z.literal('now').default('now'), email: z.string().email().optional() }),
+]);
 export type DigestJobData = z.input<typeof DigestJobDataSchema>;
 
 /** Data, result and job name of every queue, by queue name. */

@@ -48,12 +48,21 @@ export async function syncSchedulers(ctx: Pick<AppContext, 'config' | 'queues' |
       removed++;
     }
   }
-  await ctx.queues.digest.upsertJobScheduler(
-    schedulerId<'digest'>(`${DIGEST_PREFIX}@${me}`),
-    { pattern: ctx.config.digestCron, tz: ctx.config.timezone },
-    { name: 'digest', data: {} },
-  );
+  await syncDigestScheduler(ctx);
   return { crawl: mine.size, removed };
+}
+
+/**
+ * The digest's tick (each run queues the digests now due, per subscriber and period) and the
+ * messages-per-minute limit, kept in Redis so it holds across every worker process.
+ */
+export async function syncDigestScheduler(ctx: Pick<AppContext, 'queues' | 'config'>): Promise<void> {
+  await ctx.queues.digest.upsertJobScheduler(
+    schedulerId<'digest'>(`${DIGEST_PREFIX}@${ctx.config.installationId}`),
+    { pattern: ctx.config.digestCron, tz: ctx.config.timezone },
+    { name: 'digest', data: { kind: 'tick' } },
+  );
+  await ctx.queues.digest.setGlobalRateLimit(ctx.config.digest.perMinute, 60_000);
 }
 
 /** When each of this installation's sources is next due to be crawled, by source id. */

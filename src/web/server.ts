@@ -8,6 +8,7 @@ import { registerArticleRoutes } from './routes/articles.ts';
 import { registerDigestRoutes } from './routes/digest.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerSourceRoutes } from './routes/sources.ts';
+import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { installSecurity } from './security.ts';
 
 export interface ServerOptions {
@@ -34,7 +35,6 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   registerSourceRoutes(app, ctx);
   registerArticleRoutes(app, ctx);
   registerDigestRoutes(app, ctx);
-  // Subscriber routes (confirm, unsubscribe incl. RFC 8058 one-click) go here, one line:
-  // registerSubscriptionRoutes(app, ctx) from ./routes/subscriptions.ts, each route with `config: { access: 'signed-link' }`.
+  await app.register(subscriptionRoutes(ctx));
   return app;
 }

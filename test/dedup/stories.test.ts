@@ -119,7 +119,7 @@ describe.each(BACKENDS)('story clusters on %s', (_name, open) => {
     // Two places state each figure: it is listed once.
     expect(entry.figures.map((f) => `${f.indicator} ${f.value}`).sort()).toEqual(['新能源汽车产量 2.35', '规模以上工业增加值 8.6']);
     expect(entry.conflicts).toEqual([]);
-    const { text } = renderDigest(digest);
+    const { text } = renderDigest(digest, { lang: 'en' });
     expect(text.match(/青川市1-5月工业经济运行情况/g)).toHaveLength(1);
     expect(text).toContain('Also reported by: ');
     expect(text).toContain('省政府门户 <http://www.province.gov.cn/xw/sx/202506/t20250619_9.html>');
@@ -137,7 +137,7 @@ describe.each(BACKENDS)('story clusters on %s', (_name, open) => {
     expect(entry).toMatchObject({ storyId: story.report, revised: true });
     expect(entry.conflicts).toHaveLength(1);
     expect(entry.conflicts![0].values.map((v) => v.value).sort()).toEqual([2.35, 2.53]);
-    const { text, html } = renderDigest(digest);
+    const { text, html } = renderDigest(digest, { lang: 'en' });
     expect(text).toContain('[revised]');
     expect(text).toMatch(/Sources disagree on 新能源汽车产量, 青川市, 2025-01~2025-05: 2.35万辆 \(.*\) vs 2.53万辆 \(青川市工信局\)/);
     expect(html).toContain('Sources disagree on');
