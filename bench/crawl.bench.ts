@@ -15,6 +15,7 @@ import { crawlSourceInline } from '../src/crawl/crawl-source.ts';
 import { SourceCrawler } from '../src/crawl/source-crawler.ts';
 import { openDb, type Db } from '../src/db/connect.ts';
 import { SourceSchema } from '../src/sources/schema.ts';
+import { AddressPolicy } from '../src/net/address-policy.ts';
 import { ARTICLES, PER_PAGE } from '../test/fixtures/bench-site.ts';
 
 const CONCURRENCY = 8;
@@ -91,6 +92,7 @@ const crawlOnly = pipelineOnly ? null : await measure(async () => {
   const r = await new SourceCrawler({
     source: source('bench-crawl-only', 'list', 'static', listPages),
     userAgent: 'indwatch-bench/1',
+    addresses: new AddressPolicy(['127.0.0.1']),
     isKnown: async () => new Set(),
     onArticle: async () => {},
   }).run();
@@ -100,7 +102,7 @@ const crawlOnly = pipelineOnly ? null : await measure(async () => {
 async function pipelineOn(db: Db): Promise<Figure> {
   try {
     return await measure(async () => {
-      const r = await crawlSourceInline(db, source('bench-static', 'list', 'static', listPages), { userAgent: 'indwatch-bench/1', pageRetryDays: 7 });
+      const r = await crawlSourceInline(db, source('bench-static', 'list', 'static', listPages), { userAgent: 'indwatch-bench/1', pageRetryDays: 7, allowAddresses: ['127.0.0.1'] });
       if (r.stored !== ARTICLES) throw new Error(`stored ${r.stored} of ${ARTICLES}: ${JSON.stringify(r.errors.slice(0, 3))}`);
       return r.listPages + r.articlePages;
     });
@@ -146,7 +148,7 @@ async function browserRow(): Promise<Figure> {
   const f = await measure(async () => {
     // Two list pages of 20 and one of 10 entries: 50 articles, all rendered by script.
     const s = source('bench-browser', 'js', 'browser', 3);
-    const r = await crawlSourceInline(browserDb, { ...s, keywords: { include: [], exclude: [] } }, { userAgent: 'indwatch-bench/1', pageRetryDays: 7 });
+    const r = await crawlSourceInline(browserDb, { ...s, keywords: { include: [], exclude: [] } }, { userAgent: 'indwatch-bench/1', pageRetryDays: 7, allowAddresses: ['127.0.0.1'] });
     return Math.min(r.articlePages, 50) + r.listPages;
   });
   clearInterval(sampler);

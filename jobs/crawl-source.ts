@@ -31,6 +31,7 @@ export function crawlSourceJob(ctx: AppContext) {
         },
         {
           userAgent: ctx.config.userAgent,
+          allowAddresses: ctx.config.allowAddresses,
           pageRetryDays: ctx.config.pageRetryDays,
           signal,
           onProgress: (progress) => void job.updateProgress({ step: 'crawl', ...progress }),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAllowList } from './net/address-policy.ts';
 
 const Env = z.object({
   DATABASE_URL: z.string().optional(),
@@ -24,6 +25,17 @@ const Env = z.object({
   HOST: z.string().default('127.0.0.1'),
   INDWATCH_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   INDWATCH_PAGE_RETRY_DAYS: z.coerce.number().positive().default(7),
+  INDWATCH_ALLOW_ADDRESSES: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      try {
+        return parseAllowList(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: `INDWATCH_ALLOW_ADDRESSES: ${(err as Error).message}` });
+        return z.NEVER;
+      }
+    }),
   // Web security (issue 8): who may change state, which Host names are ours, how fast a client may go.
   INDWATCH_OPERATOR_TOKEN: z.union([z.literal(''), z.string().min(16, 'INDWATCH_OPERATOR_TOKEN: at least 16 characters')]).optional(),
   INDWATCH_PUBLIC_URL: z.literal('').or(z.url({ protocol: /^https?$/, error: 'INDWATCH_PUBLIC_URL: expected an http(s) URL' })).optional(),
@@ -68,6 +80,11 @@ export interface Config {
   shutdownGraceMs: number;
   /** Days before a page that failed for good (404, oversized, not a page) is fetched again. */
   pageRetryDays: number;
+  /**
+   * Non-public addresses and CIDR blocks the crawler may fetch from (INDWATCH_ALLOW_ADDRESSES,
+   * comma-separated, e.g. "127.0.0.1,10.1.0.0/16"); empty: public addresses only.
+   */
+  allowAddresses: string[];
   /** Bearer token for state-changing routes and subscriber previews; generated into dataDir/secrets when unset. */
   operatorToken?: string;
   /** The address users reach the service at (behind a proxy); its host is accepted in `Host:` besides the bound one. */
@@ -112,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     timezone: e.INDWATCH_TIMEZONE,
     digestCron: e.INDWATCH_DIGEST_CRON,
     http: { host: e.HOST, port: e.PORT },
+    allowAddresses: e.INDWATCH_ALLOW_ADDRESSES,
     linkBaseUrl: (e.INDWATCH_PUBLIC_URL || `http://127.0.0.1:${e.PORT}`).replace(/\/+$/, ''),
     digest: {
       secret: e.INDWATCH_DIGEST_SECRET,

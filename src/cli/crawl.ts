@@ -41,6 +41,7 @@ export function registerCrawl(program: Command): void {
         try {
           result = await crawlSourceInline(db, source, {
             userAgent: config.userAgent,
+            allowAddresses: config.allowAddresses,
             pageRetryDays: config.pageRetryDays,
             signal: stopping.signal,
             onProcessed: (p) => progress.update(crawlProgress(p)),

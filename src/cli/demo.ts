@@ -22,7 +22,9 @@ export function registerDemo(program: Command): void {
       const { upsertSubscriber } = await import('../store/subscribers.ts');
       const { demoSource } = await import('../demo/source.ts');
       const { SourceRegistry } = await import('../sources/registry.ts');
-      const config = loadConfig();
+      const configured = loadConfig();
+      // The demo site runs on loopback, which crawls refuse unless the allow-list names it.
+      const config = { ...configured, allowAddresses: [...configured.allowAddresses, '127.0.0.1'] };
       const site = await startDemoSite(Number(opts.port)).catch((err: NodeJS.ErrnoException) => {
         throw new Error(err.code === 'EADDRINUSE' ? `port ${opts.port} is taken: run the demo with --port <another>` : err.message);
       });

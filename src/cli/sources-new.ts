@@ -32,7 +32,9 @@ export function registerSourcesNew(sources: Command): void {
       const { siteIo } = await import('./draft-io.ts');
       const config = loadConfig();
       if (!/^https?:\/\//i.test(url)) throw new UserError(`expected an http(s) URL, not "${url}"`);
-      const draft = await draftSource(url, { region: opts.region, id: opts.id, name: opts.name }, siteIo(config.userAgent, PolitenessSchema.parse({})));
+      const { AddressPolicy } = await import('../net/address-policy.ts');
+      const io = siteIo(config.userAgent, PolitenessSchema.parse({}), new AddressPolicy(config.allowAddresses));
+      const draft = await draftSource(url, { region: opts.region, id: opts.id, name: opts.name }, io);
       const file = path.join(opts.out ?? config.selectorsDir, `${draft.id}.yaml`);
       if (!opts.force && (await fs.stat(file).then(() => true, () => false))) throw new UserError(`${file} exists: pass --force to overwrite it or --id to pick another name`);
       await fs.mkdir(path.dirname(file), { recursive: true });
@@ -44,7 +46,7 @@ export function registerSourcesNew(sources: Command): void {
         return;
       }
       const { formatSourceTest, testSource } = await import('./sources-test.ts');
-      const result = await testSource(draft.source, { userAgent: config.userAgent, articles: 3, pages: 1 });
+      const result = await testSource(draft.source, { userAgent: config.userAgent, allowAddresses: config.allowAddresses, articles: 3, pages: 1 });
       process.stdout.write(`\n${formatSourceTest(draft.source, result)}\n`);
       if (!result.ok) process.exitCode = 1;
     });

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import type { CrawlSummary, PageReport } from '../crawl/source-crawler.ts';
 import { extractFigures } from '../figures/extract.ts';
+import { AddressPolicy } from '../net/address-policy.ts';
 import { formatInZone } from '../parse/dates.ts';
 import { sourceTimezone, type Source } from '../sources/schema.ts';
 import { figureLine } from './crawl-report.ts';
@@ -16,12 +17,13 @@ export interface SourceTestResult {
 }
 
 /** Fetches a source's list page(s) and a few articles live, storing nothing. */
-export async function testSource(source: Source, opts: { userAgent: string; articles: number; pages: number }): Promise<SourceTestResult> {
+export async function testSource(source: Source, opts: { userAgent: string; articles: number; pages: number; allowAddresses: readonly string[] }): Promise<SourceTestResult> {
   const { SourceCrawler } = await import('../crawl/source-crawler.ts');
   const pages: PageReport[] = [];
   const summary = await new SourceCrawler({
     source: { ...source, list: { ...source.list, maxPages: Math.min(opts.pages, source.list.maxPages) } },
     userAgent: opts.userAgent,
+    addresses: new AddressPolicy(opts.allowAddresses),
     isKnown: async () => new Set(),
     onArticle: async () => undefined,
     onPage: (p) => pages.push(p),
@@ -83,7 +85,7 @@ export function registerSourcesTest(sources: Command): void {
     .action(async (ref: string, opts: { articles: string; pages: string; lines: string; json?: boolean }) => {
       const config = loadConfig();
       const source = await resolveSource(ref, config.selectorsDir);
-      const result = await testSource(source, { userAgent: config.userAgent, articles: positive(opts.articles, '--articles'), pages: positive(opts.pages, '--pages') });
+      const result = await testSource(source, { userAgent: config.userAgent, allowAddresses: config.allowAddresses, articles: positive(opts.articles, '--articles'), pages: positive(opts.pages, '--pages') });
       process.stdout.write(opts.json ? `${JSON.stringify(result)}\n` : `${formatSourceTest(source, result, positive(opts.lines, '--lines'))}\n`);
       if (!result.ok) process.exitCode = 1;
     });

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
+import { AddressPolicy } from '../net/address-policy.ts';
 import { UserError } from './errors.ts';
 
 /** `sources list|validate`, and the subcommands defined elsewhere (`test`, `new`) that main.ts loads when they can be wanted. */
@@ -54,10 +55,17 @@ export function registerSources(program: Command, subcommands: ((sources: Comman
       const config = loadConfig();
       const targets = files.length ? files : await listYaml(config.selectorsDir);
       if (!targets.length) throw new UserError(`no selectors files in ${config.selectorsDir}`);
+      const addresses = new AddressPolicy(config.allowAddresses);
       let bad = 0;
       for (const file of targets) {
         try {
           const s = await loadSourceFile(file);
+          // Names are resolved at fetch time; a literal address the crawler would refuse is caught here.
+          const refused = s.list.urls.flatMap((url, i) => {
+            const why = addresses.urlRefusal(url);
+            return why ? [{ file, line: null, field: `list.urls.${i}`, message: why }] : [];
+          });
+          if (refused.length) throw new SourceFileError(refused);
           process.stdout.write(`ok    ${file} (${s.id}, ${s.region})\n`);
         } catch (err) {
           bad++;

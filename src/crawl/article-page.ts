@@ -1,9 +1,10 @@
-import type { CheerioAPI } from 'cheerio';
+import type { CheerioAPI, Element } from 'cheerio';
 import { pdfToText } from '../fetch/pdf-text.ts';
-import { extractArticle } from '../parse/generic-article.ts';
+import { descendants, extractArticle } from '../parse/generic-article.ts';
+import { loadBoundedHtml } from '../parse/bounded-html.ts';
 import { parseChineseDate } from '../parse/dates.ts';
 import { sourceTimezone, type Source } from '../sources/schema.ts';
-import { clean, loadHtml } from './html.ts';
+import { clean } from './html.ts';
 
 export interface ArticlePage {
   title: string | null;
@@ -31,7 +32,7 @@ export interface ListHint {
 /** Below this many characters a body is more likely a wrong selector than a short notice. */
 const SHORT_TEXT = 60;
 
-const BLOCKS = 'p, div, br, li, h1, h2, h3, h4, h5, h6, tr, section, article, table';
+const BLOCKS = new Set(['p', 'div', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'section', 'article', 'table']);
 
 /**
  * Reads an article with the source's selectors. Returns null when the source has no body
@@ -39,16 +40,14 @@ const BLOCKS = 'p, div, br, li, h1, h2, h3, h4, h5, h6, tr, section, article, ta
  */
 export function parseArticlePage(html: string, article: Source['article']): ArticlePage | null {
   if (!article.body) return null;
-  const $ = loadHtml(html);
+  const $ = loadBoundedHtml(html);
   $('script, style, noscript, iframe').remove();
   for (const sel of article.remove) $(sel).remove();
   const body = $(article.body).first();
   const title = pick($, article.title) ?? (clean($('h1').first().text()) || null);
   if (!body.length) return { title, dateText: pick($, article.date), text: '' };
   // Block elements become line breaks so paragraphs survive the move to plain text.
-  body.find(BLOCKS).each((_, el) => {
-    $(el).prepend('\n').append('\n');
-  });
+  for (const el of descendants(body.get(0) as Element, (e) => BLOCKS.has(e.name))) $(el).prepend('\n').append('\n');
   const text = body
     .text()
     .split('\n')

@@ -2,6 +2,7 @@ import { Configuration, PlaywrightCrawler, type PlaywrightCrawlingContext } from
 import { chromium } from 'playwright';
 import { loadConfig } from '../config.ts';
 import { decodeBody } from '../fetch/decode.ts';
+import { AddressPolicy } from '../net/address-policy.ts';
 import type { Politeness } from '../sources/schema.ts';
 import type { FetchedPage } from './static-crawler.ts';
 
@@ -22,10 +23,22 @@ export interface BrowserCrawlerOptions {
   userAgent: string;
   politeness: Politeness;
   encoding: string;
+  /** Addresses the browser's requests (navigations, redirects, scripts, XHR) may reach; public ones only when absent. */
+  addresses?: AddressPolicy;
   /** The selector the rendered page must show before it is read (the list's entries). */
   waitFor: (ctx: PlaywrightCrawlingContext) => string | null;
   handle: (ctx: PlaywrightCrawlingContext, page: FetchedPage) => Promise<void>;
   failed: (url: string, error: Error) => void;
+}
+
+async function reachable(addresses: AddressPolicy, url: string): Promise<boolean> {
+  if (addresses.urlRefusal(url)) return false;
+  try {
+    await addresses.resolve(new URL(url).hostname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -34,6 +47,7 @@ export interface BrowserCrawlerOptions {
  */
 export function browserCrawler(opts: BrowserCrawlerOptions): PlaywrightCrawler {
   const { politeness } = opts;
+  const addresses = opts.addresses ?? new AddressPolicy();
   return new PlaywrightCrawler(
     {
       launchContext: {
@@ -54,7 +68,13 @@ export function browserCrawler(opts: BrowserCrawlerOptions): PlaywrightCrawler {
       preNavigationHooks: [
         async ({ page }, gotoOptions) => {
           if (gotoOptions) gotoOptions.waitUntil = 'domcontentloaded';
-          await page.route('**/*', (route) => (SKIPPED_RESOURCES.has(route.request().resourceType()) ? route.abort() : route.continue()));
+          await page.route('**/*', async (route) => {
+            const request = route.request();
+            if (SKIPPED_RESOURCES.has(request.resourceType())) return route.abort();
+            // Chromium resolves names itself, so a name is checked by resolving it here first.
+            const allowed = await reachable(addresses, request.url());
+            return allowed ? route.continue() : route.abort('addressunreachable');
+          });
         },
       ],
       requestHandler: async (ctx) => {

@@ -7,12 +7,15 @@ import { dbHttpCache } from '../store/http-cache.ts';
 import { finishCrawlRun, startCrawlRun } from '../store/sources.ts';
 import { crawlResult, type CrawlResult, type SourceCrawl } from './crawl-result.ts';
 import type { FetchedArticle } from './fetched-article.ts';
+import { AddressPolicy } from '../net/address-policy.ts';
 import { SourceCrawler, type CrawlProgress } from './source-crawler.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 
 export interface CrawlSourceOptions {
   userAgent: string;
+  /** Non-public addresses and CIDR blocks pages may come from (config `allowAddresses`); public ones only when absent. */
+  allowAddresses?: readonly string[];
   /** Days before a page that failed for good is fetched again. */
   pageRetryDays: number;
   /** Aborting stops the crawl taking new pages; what it got so far is recorded and the rest left for the next run. */
@@ -40,6 +43,7 @@ export async function crawlSource(db: Db, source: Source, onArticle: (article: F
   const summary = await new SourceCrawler({
     source,
     userAgent: opts.userAgent,
+    addresses: new AddressPolicy(opts.allowAddresses ?? []),
     isKnown: (urls) => knownUrls(db, urls),
     httpCache: dbHttpCache(db),
     progress: await columnProgress(db, source.id),

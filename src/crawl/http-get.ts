@@ -2,6 +2,8 @@ import http from 'node:http';
 import https from 'node:https';
 import zlib from 'node:zlib';
 import type { Readable } from 'node:stream';
+import { AddressPolicy } from '../net/address-policy.ts';
+import { PermanentPageError } from './page-errors.ts';
 
 export interface HttpResponse {
   /** The URL the body came from, after redirects. */
@@ -19,7 +21,11 @@ export interface GetOptions {
   /** Bytes of (decompressed) body kept; the rest is never read. */
   maxBytes: number;
   maxRedirects?: number;
+  /** Addresses the request and every redirect may reach, checked after DNS; public ones only when absent. */
+  addresses?: AddressPolicy;
 }
+
+const PUBLIC_ONLY = new AddressPolicy();
 
 /** A failed request; `retryable` for network faults and timeouts, which may pass. */
 export class FetchError extends Error {
@@ -40,7 +46,9 @@ const agents = {
 
 /**
  * One GET, following redirects, within one deadline for the whole exchange. The body is read as a
- * stream and cut off at `maxBytes`, so an oversized page never sits whole in memory.
+ * stream and cut off at `maxBytes`, so an oversized page never sits whole in memory. Each hop's URL
+ * and resolved address go through `addresses` before a socket connects: a redirect to a refused
+ * address fails with PermanentPageError ('blocked-address').
  */
 export async function httpGet(url: string, opts: GetOptions): Promise<HttpResponse> {
   const deadline = Date.now() + opts.timeoutMs;
@@ -58,7 +66,12 @@ export async function httpGet(url: string, opts: GetOptions): Promise<HttpRespon
 }
 
 function exchange(url: URL, opts: GetOptions, deadline: number): Promise<Omit<HttpResponse, 'url'>> {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return Promise.reject(new FetchError(`unsupported URL ${url}`, false));
+  const addresses = opts.addresses ?? PUBLIC_ONLY;
+  try {
+    addresses.assertUrl(url);
+  } catch (err) {
+    return Promise.reject(err);
+  }
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (err: Error | null, value?: Omit<HttpResponse, 'url'>) => {
@@ -75,6 +88,7 @@ function exchange(url: URL, opts: GetOptions, deadline: number): Promise<Omit<Ht
         method: 'GET',
         headers: { 'accept-encoding': 'gzip, deflate, br', ...opts.headers },
         agent: agents[url.protocol as keyof typeof agents],
+        lookup: addresses.lookup as never,
         // Many government hosts serve incomplete certificate chains; crawlee does not verify either.
         rejectUnauthorized: false,
       },
@@ -109,7 +123,7 @@ function exchange(url: URL, opts: GetOptions, deadline: number): Promise<Omit<Ht
       finish(err);
       req.destroy(err);
     }, Math.max(0, deadline - Date.now()));
-    req.on('error', (err) => finish(new FetchError(networkMessage(err), true)));
+    req.on('error', (err) => finish(err instanceof PermanentPageError ? err : new FetchError(networkMessage(err), true)));
     req.end();
   });
 }

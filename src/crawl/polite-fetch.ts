@@ -1,3 +1,4 @@
+import type { AddressPolicy } from '../net/address-policy.ts';
 import type { Politeness } from '../sources/schema.ts';
 import { hostGate, type HostGate } from './host-gate.ts';
 import { FetchError, httpGet, type HttpResponse } from './http-get.ts';
@@ -15,6 +16,8 @@ export interface PoliteFetchOptions {
   gate?: HostGate;
   /** Crawl-delay from robots.txt, in seconds, when it asks for slower than the source's limit. */
   crawlDelaySecs?: number;
+  /** Addresses the fetch may reach (checked after DNS and on every redirect); public ones only when absent. */
+  addresses?: AddressPolicy;
 }
 
 export interface PoliteResponse extends HttpResponse {
@@ -51,7 +54,7 @@ export async function politeGet(url: string, opts: PoliteFetchOptions): Promise<
     const release = await gate.acquire(host, limits);
     let res: HttpResponse;
     try {
-      res = await httpGet(url, { headers, timeoutMs: politeness.timeoutSecs * 1000, maxBytes: politeness.maxBytes });
+      res = await httpGet(url, { headers, timeoutMs: politeness.timeoutSecs * 1000, maxBytes: politeness.maxBytes, addresses: opts.addresses });
     } catch (err) {
       release();
       if (!(err instanceof FetchError) || !err.retryable || failures >= politeness.retries) throw withAttempts(err as Error, attempts);

@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
+import type { AddressPolicy } from '../net/address-policy.ts';
 import type { Politeness } from '../sources/schema.ts';
+import { PermanentPageError } from './page-errors.ts';
 import { politeGet } from './polite-fetch.ts';
 
 /** The product token matched against robots.txt User-agent lines. */
@@ -20,6 +22,13 @@ interface Parsed {
 // robots-parser is CommonJS and its typings do not describe the export in a way ESM imports accept.
 const robotsParser = createRequire(import.meta.url)('robots-parser') as (url: string, contents: string) => Parsed;
 
+export interface RobotsOptions {
+  userAgent: string;
+  politeness: Politeness;
+  /** Addresses robots.txt may be fetched from; public ones only when absent. */
+  addresses?: AddressPolicy;
+}
+
 const cache = new Map<string, { at: number; rules: Promise<RobotsRules> }>();
 
 /**
@@ -27,7 +36,7 @@ const cache = new Map<string, { at: number; rules: Promise<RobotsRules> }>();
  * says: a missing robots.txt (4xx) allows everything; one that cannot be fetched (5xx, network)
  * disallows everything until it can.
  */
-export function robotsFor(url: string, opts: { userAgent: string; politeness: Politeness }): Promise<RobotsRules> {
+export function robotsFor(url: string, opts: RobotsOptions): Promise<RobotsRules> {
   const origin = new URL(url).origin;
   const hit = cache.get(origin);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.rules;
@@ -40,7 +49,7 @@ export function robotsFor(url: string, opts: { userAgent: string; politeness: Po
   return rules;
 }
 
-async function load(origin: string, opts: { userAgent: string; politeness: Politeness }): Promise<RobotsRules> {
+async function load(origin: string, opts: RobotsOptions): Promise<RobotsRules> {
   const robotsUrl = `${origin}/robots.txt`;
   let parsed: Parsed | null = null;
   try {
@@ -48,6 +57,7 @@ async function load(origin: string, opts: { userAgent: string; politeness: Polit
     if (res.status >= 500) return disallowAll(`robots.txt answered HTTP ${res.status}`);
     if (res.status >= 200 && res.status < 300) parsed = robotsParser(robotsUrl, res.body.toString('utf8'));
   } catch (err) {
+    if (err instanceof PermanentPageError && err.reason === 'blocked-address') return disallowAll(err.message);
     return disallowAll(`robots.txt could not be fetched: ${(err as Error).message}`);
   }
   if (!parsed) return { isAllowed: () => true, crawlDelaySecs: undefined, problem: null };

@@ -1,10 +1,12 @@
 import { log as crawleeLog, LogLevel, NonRetryableError, type BasicCrawler, type Request, type RequestOptions } from '@crawlee/cheerio';
 import { rawHash } from '../dedup/content-hash.ts';
+import type { AddressPolicy } from '../net/address-policy.ts';
 import { parseChineseDate } from '../parse/dates.ts';
 import { sourceTimezone, type Politeness, type Source } from '../sources/schema.ts';
 import type { ColumnOutcome, ColumnProgress } from '../store/crawl-progress.ts';
 import type { HttpCacheStore, HttpValidators } from '../store/http-cache.ts';
-import { readArticleHtml, readArticlePdf, type ArticleRead } from './article-page.ts';
+import { articlePool } from '../workers/article-pool.ts';
+import { readArticlePdf, type ArticleRead } from './article-page.ts';
 import { browserCrawler } from './browser-crawler.ts';
 import { canonicalUrl } from './canonical-url.ts';
 import { conditionalHeaders } from './conditional.ts';
@@ -103,6 +105,8 @@ export interface SourceCrawlerOptions {
   /** Aborting stops taking new pages: pages not fetched yet are left, and the summary says `interrupted`. */
   signal?: AbortSignal;
   gate?: HostGate;
+  /** Addresses pages may be fetched from (list, article, robots.txt, redirects, browser requests); public ones only when absent. */
+  addresses?: AddressPolicy;
   /** Fetch at most this many articles (for trying a source out). */
   maxArticles?: number;
   maxConcurrency?: number;
@@ -303,6 +307,7 @@ export class SourceCrawler {
       userAgent: this.#options.userAgent,
       politeness: this.#politeness,
       encoding: source.encoding,
+      addresses: this.#options.addresses,
       waitFor: ({ request }) => ((request.userData as PageData).kind === 'list' ? source.list.item : (source.article.body ?? null)),
       handle: async (ctx, page) => {
         this.#summary.rendered++;
@@ -324,6 +329,7 @@ export class SourceCrawler {
         politeness: this.#politeness,
         headers: conditionalHeaders(cached),
         gate: this.#options.gate,
+        addresses: this.#options.addresses,
         crawlDelaySecs: robots.crawlDelaySecs,
       }),
       this.#options.signal,
@@ -433,7 +439,7 @@ export class SourceCrawler {
     const { source } = this.#options;
     this.#summary.articlePages++;
     const hint = { title: data.listTitle, dateText: data.listDate };
-    const read = page.pdf ? await readArticlePdf(page.pdf, source, hint) : readArticleHtml(page.html ?? '', page.url, source, hint);
+    const read = page.pdf ? await readArticlePdf(page.pdf, source, hint) : await articlePool().readHtml(page.html ?? '', page.url, source, hint);
     this.#options.onPage?.({ kind: 'article', url: page.url, rendered: page.rendered, read });
     if (!read.text) throw new NonRetryableError(read.problems[0] ?? 'no article text');
     if (this.#stopping) throw new StoppingError();
@@ -481,7 +487,7 @@ export class SourceCrawler {
   }
 
   async #robots(url: string): Promise<RobotsRules> {
-    const rules = await robotsFor(url, { userAgent: this.#options.userAgent, politeness: this.#politeness });
+    const rules = await robotsFor(url, { userAgent: this.#options.userAgent, politeness: this.#politeness, addresses: this.#options.addresses });
     const origin = new URL(url).origin;
     if (rules.problem && !this.#robotsProblems.has(origin)) {
       this.#robotsProblems.add(origin);

@@ -1,5 +1,6 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { wellFormed } from '../text/well-formed.ts';
 
 export type EncodingSource = 'override' | 'header' | 'meta' | 'bom' | 'sniff' | 'default';
 
@@ -89,11 +90,11 @@ function looksLikeUtf8(body: Buffer): boolean {
   return body.some((b) => b >= 0x80) && isValidUtf8(body);
 }
 
-// A multi-byte legacy encoding declared for bytes that are valid, non-ASCII UTF-8 is almost always
-// a page saved or re-served as UTF-8 with a stale declaration: real GBK/Big5 text of any length
-// practically never forms valid UTF-8.
+// A legacy encoding declared for bytes that are valid, non-ASCII UTF-8 is almost always a page
+// saved or re-served as UTF-8 with a stale declaration: real GBK, Big5 or Shift_JIS text of any
+// length practically never forms valid UTF-8.
 function declaredButReallyUtf8(encoding: string, body: Buffer): boolean {
-  return (encoding === 'gb18030' || encoding === 'big5') && looksLikeUtf8(body);
+  return encoding !== 'utf-8' && !encoding.startsWith('utf-16') && looksLikeUtf8(body);
 }
 
 // Servers often send a default "charset=utf-8" for pages that are really GBK. A stray bad byte
@@ -133,10 +134,35 @@ function sniff(body: Buffer): string | null {
   return top ? SNIFF_ACCEPTED[top.name] : null;
 }
 
+// Unpaired UTF-16 surrogates (a UTF-16 page cut mid-character, or one that is simply broken) make
+// later stages throw ("Invalid code point"): each becomes U+FFFD at decode time, as a browser shows it.
 function decodeWith(body: Buffer, encoding: string, source: EncodingSource): DecodedBody {
   const bom = bomOf(body);
   const payload = bom && bom.encoding === encoding ? body.subarray(bom.length) : body;
-  return { text: iconv.decode(payload, encoding, { stripBOM: true }), encoding, source };
+  return { text: wellFormed(iconv.decode(payload, encoding, { stripBOM: true })), encoding, source };
+}
+
+function replacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+}
+
+/**
+ * The declared encoding's decoding, unless it yields replacement characters and another
+ * candidate (the other declaration, then a sniffed guess) decodes without any: servers, CMS
+ * templates and editors each declare a charset, and they often disagree with the bytes.
+ */
+function cleanest(body: Buffer, first: DecodedBody, declaredLater: [string, EncodingSource][]): DecodedBody {
+  if (replacements(first.text) === 0) return first;
+  const sniffed = sniff(body);
+  const others: [string, EncodingSource][] = [...declaredLater, ...(sniffed ? [[sniffed, 'sniff'] as [string, EncodingSource]] : [])];
+  for (const [encoding, source] of others) {
+    if (encoding === first.encoding) continue;
+    const candidate = decodeWith(body, encoding, source);
+    if (replacements(candidate.text) === 0) return candidate;
+  }
+  return first;
 }
 
 /**
@@ -157,12 +183,14 @@ export function decodeBody(body: Buffer, opts: DecodeOptions = {}): DecodedBody 
     [charsetFromContentType(opts.contentType), 'header'],
     [charsetFromMeta(body), 'meta'],
   ];
-  for (const [label, source] of declared) {
+  const usable = declared.flatMap(([label, source]) => {
     const encoding = label ? normalizeEncoding(label) : null;
-    if (!encoding) continue;
+    return encoding ? [[encoding, source] as [string, EncodingSource]] : [];
+  });
+  for (const [i, [encoding, source]] of usable.entries()) {
     if (declaredButReallyUtf8(encoding, body)) return decodeWith(body, 'utf-8', 'sniff');
     if (declaredUtf8ButNot(encoding, body)) continue;
-    return decodeWith(body, encoding, source);
+    return cleanest(body, decodeWith(body, encoding, source), usable.slice(i + 1));
   }
 
   const sniffed = sniff(body);

@@ -1,5 +1,5 @@
-import { load } from 'cheerio';
 import type { AnyNode, CheerioAPI, Element } from 'cheerio';
+import { loadBoundedHtml } from './bounded-html.ts';
 import { wellFormed } from '../text/well-formed.ts';
 import { findDateIn, formatInZone } from './dates.ts';
 import type { FoundDate } from './dates.ts';
@@ -91,6 +91,35 @@ function topmost(root: AnyNode, pred: (el: Element) => boolean): Element[] {
   };
   walk(root);
   return found;
+}
+
+/**
+ * Elements below `root` matching `pred`, in document order. Used instead of cheerio's .find(),
+ * which filters the context's children against each other: quadratic when an element holds
+ * many thousands of children.
+ */
+export function descendants(root: Element, pred: (el: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  const stack: AnyNode[] = [...root.children].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (pred(n)) found.push(n);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
+  return found;
+}
+
+/** Every comment node below `root`, found without recursion. */
+function commentsUnder(root: Element): AnyNode[] {
+  const comments: AnyNode[] = [];
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'comment') comments.push(n);
+    else if (isElement(n)) for (const c of n.children) stack.push(c);
+  }
+  return comments;
 }
 
 function removeWhere($: CheerioAPI, root: AnyNode, pred: (el: Element) => boolean): void {
@@ -227,7 +256,7 @@ function pruneContainer($: CheerioAPI, root: Element): void {
     return chars > 0 && linkChars / chars > 0.5;
   });
   // A link closing the last paragraph ("返回首页>>") is navigation, not part of the sentence before it.
-  const paragraphs = $(root).find('p').toArray();
+  const paragraphs = descendants(root, (el) => el.name === 'p');
   const last = paragraphs[paragraphs.length - 1];
   const tail = last?.children.filter((c) => !(c.type === 'text' && compact(c.data) === '')).pop();
   if (last && tail && isElement(tail) && tail.name === 'a' && !SENTENCE_END_RE.test(compact(textOf(tail)))) {
@@ -398,10 +427,13 @@ function sameDay(a: FoundDate, b: FoundDate, timezone: string): boolean {
   return formatInZone(a.date, timezone, false) === formatInZone(b.date, timezone, false);
 }
 
-/** Extracts headline, publication time and main text from an article page with no known selectors. */
+/**
+ * Extracts headline, publication time and main text from an article page with no known selectors.
+ * Throws PermanentPageError ('too-costly') for a page too long or too deeply nested to read.
+ */
 export function extractArticle(html: string, opts: ExtractOptions = {}): GenericArticle {
   const timezone = opts.timezone ?? 'Asia/Shanghai';
-  const $ = load(wellFormed(html));
+  const $ = loadBoundedHtml(wellFormed(html));
   const { title, element: titleEl } = findTitle($);
 
   const root = ($('body').get(0) ?? $.root().children('html').get(0)) as Element | undefined;
@@ -409,7 +441,9 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Generic
   const fromScript = scriptDate($, timezone);
   $('script:not([type="application/ld+json"])').remove();
   removeWhere($, root, (el) => NON_CONTENT.has(el.name) || isHidden(el));
-  $(root).find('*').contents().filter((_, n) => n.type === 'comment').remove();
+  // Collected by one walk: cheerio's .contents() over every element concatenates arrays
+  // element by element, quadratic in the number of elements.
+  $(commentsUnder(root)).remove();
 
   // Furniture is judged against the whole page so that a wrapper named e.g. "main-side" that holds
   // the article is not thrown away with the real sidebars.

@@ -1,11 +1,8 @@
 import type { FetchedArticle } from '../crawl/fetched-article.ts';
 import type { Db } from '../db/connect.ts';
 import type { Figure } from '../figures/types.ts';
-import { featuresOfNormalised } from '../dedup/features.ts';
-import { classifyNormalised } from '../figures/classify.ts';
-import { extractFromNormalised } from '../figures/extract.ts';
-import { normalise } from '../text/normalise.ts';
 import { saveArticle, type SaveStatus } from '../store/articles.ts';
+import { articlePool, type ArticlePool } from '../workers/article-pool.ts';
 
 export { FetchedArticleSchema, type FetchedArticle } from '../crawl/fetched-article.ts';
 
@@ -22,13 +19,13 @@ export interface ProcessResult {
   keyFigures: Pick<Figure, 'indicator' | 'kind' | 'value' | 'unit' | 'period' | 'region'>[];
 }
 
-/** normalise → classify → extract → dedupe → store, for one article. */
-export async function processArticle(db: Db, article: FetchedArticle): Promise<ProcessResult> {
+/**
+ * normalise → classify → extract → dedupe → store, for one article. The CPU-bound stages run in
+ * `pool`'s threads; an article too costly to read throws PermanentPageError ('too-costly').
+ */
+export async function processArticle(db: Db, article: FetchedArticle, pool: ArticlePool = articlePool()): Promise<ProcessResult> {
   const ctx = { region: article.region, published: article.publishedAt };
-  const normalised = normalise(article.text);
-  const figures = extractFromNormalised(normalised, ctx);
-  const relevance = classifyNormalised(normalised, figures, ctx);
-  const dedup = featuresOfNormalised(normalised);
+  const { figures, relevance, dedup } = await pool.analyse(article.text, ctx, article.url);
   const saved = await saveArticle(
     db,
     {

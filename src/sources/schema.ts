@@ -66,12 +66,18 @@ export const ArticleSchema = z
   })
   .strict();
 
+/**
+ * The most a page may weigh, decompressed: the whole body is held in memory and parsed, and
+ * larger article pages are refused as too costly to read anyway.
+ */
+export const MAX_PAGE_BYTES = 20_000_000;
+
 export const PolitenessSchema = z
   .object({
     perMinute: z.number().positive().max(60_000).default(30),
     concurrency: z.number().int().min(1).max(32).default(2),
     timeoutSecs: z.number().positive().max(600).default(30),
-    maxBytes: z.number().int().min(1024).default(5_000_000),
+    maxBytes: z.number().int().min(1024).max(MAX_PAGE_BYTES, `expected at most ${MAX_PAGE_BYTES} bytes`).default(5_000_000),
     retries: z.number().int().min(0).max(10).default(2),
     backoffSecs: z.number().min(0).max(600).default(2),
   })

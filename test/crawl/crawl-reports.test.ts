@@ -52,7 +52,7 @@ const bureau = () =>
     list: { urls: [`${site.url}/col/index.html`], item: 'ul.list li', date: 'span', pagePattern: 'index_{n}.html', maxPages: 10 },
     article: { title: 'h1', date: '.info', body: '#zoom', pdf: false },
   });
-const opts = { userAgent: UA, pageRetryDays: 7 };
+const opts = { userAgent: UA, pageRetryDays: 7, allowAddresses: ['127.0.0.1'] };
 
 describe('crawl reports that tell the truth', { timeout: 300_000 }, () => {
   it('ends pagination at the 404 past the last page, counts links that are not articles, and remembers a lost page until its retry time', async () => {

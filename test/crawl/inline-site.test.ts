@@ -43,14 +43,14 @@ describe('crawling a GBK site end to end', () => {
       list: { urls: [`${site.url}/col/col100/index.html`], item: 'ul.list li', date: 'span' },
       article: { title: 'h1', date: '.info', body: '#zoom' },
     });
-    const first = await crawlSourceInline(db, source, { userAgent: UA, pageRetryDays: 7 });
+    const first = await crawlSourceInline(db, source, { userAgent: UA, pageRetryDays: 7, allowAddresses: ['127.0.0.1'] });
     expect(first).toMatchObject({ status: 'ok', listPages: 1, articlePages: 1, stored: 1, notModified: 0 });
     const row = await db.selectFrom('articles').select(['title', 'clean_text', 'published_at']).executeTakeFirstOrThrow();
     expect(row.title).toBe('镕铸新材料项目投产');
     expect(row.clean_text).toBe('3月10日，总投资十二亿元的镕铸新材料项目正式投产，预计年产值二十亿元，新增就业岗位八百个。\n该项目由堃元集团建设。');
     expect(row.published_at?.toISOString()).toBe('2026-03-11T01:30:00.000Z');
 
-    const again = await crawlSourceInline(db, source, { userAgent: UA, pageRetryDays: 7 });
+    const again = await crawlSourceInline(db, source, { userAgent: UA, pageRetryDays: 7, allowAddresses: ['127.0.0.1'] });
     expect(again).toMatchObject({ status: 'ok', notModified: 1, listPages: 0, articlePages: 0, stored: 0 });
     expect(site.hits.get('/col/col100/index.html')).toBe(2);
     expect(site.hits.get('/art/2026/3/11/art_100_1.html')).toBe(1);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SourceCrawler } from '../../src/crawl/source-crawler.ts';
+import { AddressPolicy } from '../../src/net/address-policy.ts';
 import type { ColumnProgress } from '../../src/store/crawl-progress.ts';
 import { fixtureSource, UA } from '../fixtures/crawl-helpers.ts';
 import type { FixtureSite } from '../fixtures/http-site.ts';
@@ -24,6 +25,7 @@ async function crawl(known: Set<string>, progress?: ColumnProgress) {
   const summary = await new SourceCrawler({
     source,
     userAgent: UA,
+    addresses: new AddressPolicy(['127.0.0.1']),
     isKnown: async (urls) => new Set(urls.filter((u) => known.has(u))),
     onArticle: async (a) => void fetched.push(a.url),
     progress: new Map(progress ? [[source.list.urls[0], progress]] : []),

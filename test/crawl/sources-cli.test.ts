@@ -41,10 +41,13 @@ describe('sources new and sources test', () => {
     const program = new Command('sources').exitOverride();
     registerSourcesNew(program);
     const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    // `sources new` reads its configuration from the environment; the fixture site is on loopback.
+    vi.stubEnv('INDWATCH_ALLOW_ADDRESSES', '127.0.0.1');
     try {
       await program.parseAsync(['new', `${site.url}/xwzx/index.html`, '--region', '示例市', '--id', 'example-gxj', '--out', dir], { from: 'user' });
     } finally {
       out.mockRestore();
+      vi.unstubAllEnvs();
     }
     const file = path.join(dir, 'example-gxj.yaml');
     const drafted = await loadSourceFile(file);
@@ -52,7 +55,7 @@ describe('sources new and sources test', () => {
     expect(source.list).toMatchObject({ item: 'div.newsList li', link: 'a', date: 'span.time' });
     expect(source.verified).toBe(false);
 
-    const result = await testSource(source, { userAgent: UA, articles: 2, pages: 1 });
+    const result = await testSource(source, { userAgent: UA, allowAddresses: ['127.0.0.1'], articles: 2, pages: 1 });
     expect(result.ok).toBe(true);
     const report = formatSourceTest(source, result, 2);
     expect(report).toContain(`2026-03-01 00:00  前两月全市工业经济开局良好  ${site.url}/xwzx/1.html`);
@@ -62,13 +65,14 @@ describe('sources new and sources test', () => {
     expect(report).toContain('  key figures:');
     expect(report).toContain('ok: the source yields articles');
     expect(result.pages.filter((p) => p.kind === 'article')).toHaveLength(2);
-  });
+    // The first article starts a cold reading thread: slow on a busy machine.
+  }, 120_000);
 
   it('says which selector found nothing', async () => {
     const source = fixtureSource({
       list: { urls: [`${site.url}/xwzx/index.html`], item: 'ul.news-items li' },
     });
-    const result = await testSource(source, { userAgent: UA, articles: 1, pages: 1 });
+    const result = await testSource(source, { userAgent: UA, allowAddresses: ['127.0.0.1'], articles: 1, pages: 1 });
     expect(result.ok).toBe(false);
     const report = formatSourceTest(source, result);
     expect(report).toContain('problem: list.item "ul.news-items li" matched nothing');

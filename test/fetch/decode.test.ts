@@ -112,3 +112,29 @@ describe('decodeBody', () => {
     expect(normalizeEncoding('nonsense')).toBeNull();
   });
 });
+
+describe('decodeBody when the declarations contradict the bytes', () => {
+  const TEXT = '一季度全市规模以上工业增加值同比增长6.5%，高技术制造业增长12.3%。';
+
+  // Before: decoded as Shift_JIS, '荳蟄｣蠎ｦ蜈ｨ蟶...' was stored.
+  it('takes UTF-8 when the header says Shift_JIS, <meta> says GBK and the bytes are UTF-8', () => {
+    const body = Buffer.from(`<html><head><meta charset="gbk"><title>t</title></head><body><p>${TEXT}</p></body></html>`, 'utf8');
+    const decoded = decodeBody(body, { contentType: 'text/html; charset=Shift_JIS' });
+    expect(decoded.text).toContain(TEXT);
+    expect(decoded.encoding).toBe('utf-8');
+  });
+
+  it('takes the <meta> charset when the header one gives replacement characters and it decodes cleanly', () => {
+    const body = iconv.encode(`<html><head><meta charset="gbk"></head><body><p>${TEXT}</p></body></html>`, 'gbk');
+    const decoded = decodeBody(body, { contentType: 'text/html; charset=euc-kr' });
+    expect(decoded.text).toContain(TEXT);
+    expect(decoded.source).toBe('meta');
+  });
+
+  it('leaves no lone surrogate in text decoded from broken UTF-16', () => {
+    const body = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('\udc00\udc00增长', 'utf16le')]);
+    const { text } = decodeBody(body);
+    expect(text).toBe('\ufffd\ufffd增长');
+    expect(text).not.toMatch(/[\uD800-\uDFFF]/);
+  });
+});

@@ -24,6 +24,8 @@ export async function sandbox(): Promise<{ dir: string; env: NodeJS.ProcessEnv; 
     INDWATCH_SELECTORS_DIR: path.join(dir, 'selectors'),
     INDWATCH_QUEUE_PREFIX: `iwtest-${randomBytes(4).toString('hex')}`,
     LOG_LEVEL: 'warn',
+    // Fixture sites run on loopback, which the crawler refuses unless told otherwise.
+    INDWATCH_ALLOW_ADDRESSES: '127.0.0.1',
   };
   delete env.DATABASE_URL;
   delete env.SMTP_URL;

@@ -27,7 +27,7 @@ describe('the pipeline through real BullMQ queues, Redis and the embedded databa
   beforeAll(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'indwatch-queues-'));
     site = await startDemoSite();
-    const config = loadConfig({ REDIS_URL, INDWATCH_DATA_DIR: dir, INDWATCH_QUEUE_PREFIX: prefix });
+    const config = loadConfig({ REDIS_URL, INDWATCH_DATA_DIR: dir, INDWATCH_QUEUE_PREFIX: prefix, INDWATCH_ALLOW_ADDRESSES: '127.0.0.1' });
     app = await openApp(config, { sources: new SourceRegistry([demoSource(site.url)]) });
     workers = startWorkers(app.queues, processors(app));
   }, 180_000);
@@ -106,7 +106,7 @@ describe('the pipeline through real BullMQ queues, Redis and the embedded databa
   it('crawls again into an emptied database on the same Redis (finished jobs of earlier crawls are no obstacle)', async () => {
     const other = await fs.mkdtemp(path.join(os.tmpdir(), 'indwatch-queues-'));
     await workers.close();
-    const fresh = await openApp(loadConfig({ REDIS_URL, INDWATCH_DATA_DIR: other, INDWATCH_QUEUE_PREFIX: prefix }), {
+    const fresh = await openApp(loadConfig({ REDIS_URL, INDWATCH_DATA_DIR: other, INDWATCH_QUEUE_PREFIX: prefix, INDWATCH_ALLOW_ADDRESSES: '127.0.0.1' }), {
       sources: new SourceRegistry([demoSource(site.url)]),
     });
     const freshWorkers = startWorkers(fresh.queues, processors(fresh));

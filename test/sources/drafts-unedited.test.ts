@@ -44,7 +44,7 @@ describe.each(DRAFT_SITE_KINDS)('an unedited `sources new` draft of a %s', (kind
       expect({ preset: drafted.preset, rendering: drafted.rendering }).toEqual(fixture.truth);
       // Only the request rate is changed, so the test does not wait two seconds between requests.
       const source: Source = { ...drafted, politeness: { ...drafted.politeness, perMinute: 6000, backoffSecs: 0.05 } };
-      const result = await crawlSourceInline(tdb.db, source, { userAgent: UA, pageRetryDays: 7 });
+      const result = await crawlSourceInline(tdb.db, source, { userAgent: UA, pageRetryDays: 7, allowAddresses: ['127.0.0.1'] });
       const expected = column.articlePaths.map((p) => canonicalUrl(`${fixture.site.url}${p}`));
       const rows = await tdb.db.selectFrom('articles').select('url').where('source_id', '=', source.id).execute();
       const stored = rows.filter((r) => expected.includes(r.url)).length;

@@ -13,10 +13,13 @@ export async function sourcesNew(args: string[]): Promise<{ printed: string; fil
   });
   const before = process.exitCode;
   process.exitCode = undefined;
+  // `sources new` reads its configuration from the environment; fixture sites are on loopback.
+  vi.stubEnv('INDWATCH_ALLOW_ADDRESSES', '127.0.0.1');
   try {
     await program.parseAsync(['new', ...args], { from: 'user' });
   } finally {
     out.mockRestore();
+    vi.unstubAllEnvs();
   }
   const exitCode = Number(process.exitCode ?? 0);
   process.exitCode = before;

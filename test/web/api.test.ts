@@ -22,7 +22,7 @@ describe('the HTTP API', () => {
 
   beforeAll(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'indwatch-web-'));
-    app = await openApp(loadConfig({ REDIS_URL, INDWATCH_DATA_DIR: dir, INDWATCH_QUEUE_PREFIX: prefix }), { sources: new SourceRegistry() });
+    app = await openApp(loadConfig({ REDIS_URL, INDWATCH_DATA_DIR: dir, INDWATCH_QUEUE_PREFIX: prefix, INDWATCH_ALLOW_ADDRESSES: '127.0.0.1' }), { sources: new SourceRegistry() });
     server = await buildServer(app, { operatorToken: TOKEN });
     const text = '临江市1-9月规模以上工业增加值同比增长7.2%。';
     ({ articleId } = await saveArticle(
