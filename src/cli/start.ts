@@ -38,6 +38,12 @@ async function run(opts: { port?: string; web: boolean; schedule: boolean }): Pr
   if (opts.port) config.http.port = Number(opts.port);
   const app = await openApp(config, { owner: true });
   for (const e of app.sources.errors) log.error({ problems: e.problems }, 'selectors file skipped');
+  if (!config.databaseUrl) {
+    // The embedded database has one owner, this process: every run still `running` was cut off.
+    const { markInterruptedRuns } = await import('../store/crawl-progress.ts');
+    const interrupted = await markInterruptedRuns(app.db, null, new Date());
+    if (interrupted) log.warn({ interrupted }, 'crawl runs cut off by an earlier stop marked interrupted; their sources resume at their next crawl');
+  }
   const workers = startWorkers(app.queues, processors(app));
   if (opts.schedule) {
     const s = await syncSchedulers(app);

@@ -359,6 +359,10 @@ export class SourceCrawler {
       const hint = page.status === 412 || page.status === 403 ? ' (the site blocks this client or sets a cookie by script)' : '';
       throw new NonRetryableError(`HTTP ${page.status}${hint}`);
     }
+    if (data.kind === 'article' && !page.pdf) {
+      const type = notAPage(page);
+      if (type) throw new PermanentPageError('not-a-page', `served ${type}, neither a web page nor a PDF`);
+    }
     if (page.truncated) {
       this.#summary.oversized++;
       this.#summary.warnings.push(`${request.url} is larger than ${this.#politeness.maxBytes} bytes: only the first ${this.#politeness.maxBytes} were read`);
@@ -519,6 +523,17 @@ export class SourceCrawler {
     if (exclude.some((k) => item.title.includes(k))) return false;
     return !include.length || include.some((k) => item.title.includes(k));
   }
+}
+
+/**
+ * What a fetched article is when it is neither a web page nor a PDF (an archive, a spreadsheet,
+ * a binary download behind a news link), or null. The declared type decides; without one, bytes
+ * that no text holds (NUL) do.
+ */
+function notAPage(page: FetchedPage): string | null {
+  const declared = header(page.headers['content-type'])?.split(';')[0].trim().toLowerCase();
+  if (declared) return /^(text\/|application\/(xhtml\+)?xml$|application\/xhtml)/.test(declared) ? null : declared;
+  return page.html?.slice(0, 4096).includes('\u0000') ? 'binary data' : null;
 }
 
 /** What is wrong with a list page's selectors, worst first. */

@@ -89,16 +89,14 @@ export async function rememberFailure(db: Db, sourceId: string, failure: Remembe
     .execute();
 }
 
-/** Marks runs of the source left `running` by a process that died as `interrupted`; returns how many. */
-export async function markInterruptedRuns(db: Db, sourceId: string, before: Date): Promise<number> {
-  const rows = await db
-    .updateTable('crawl_runs')
-    .set({ status: 'interrupted', finished_at: before })
-    .where('source_id', '=', sourceId)
-    .where('status', '=', 'running')
-    .where('started_at', '<', before)
-    .returning('id')
-    .execute();
+/**
+ * Marks runs left `running` by a process that died as `interrupted` (of one source, or of all with
+ * null: only the embedded database's one owner knows no other process is crawling); returns how many.
+ */
+export async function markInterruptedRuns(db: Db, sourceId: string | null, before: Date): Promise<number> {
+  let query = db.updateTable('crawl_runs').set({ status: 'interrupted', finished_at: before }).where('status', '=', 'running').where('started_at', '<', before);
+  if (sourceId !== null) query = query.where('source_id', '=', sourceId);
+  const rows = await query.returning('id').execute();
   return rows.length;
 }
 

@@ -104,7 +104,7 @@ describe('the indwatch command line', { timeout: 120_000 }, () => {
     const preview = await runCli(['digest', 'preview', '--since', '30d'], { env: box.env });
     expect(preview.code).toBe(0);
     // The tourism story is crawled and kept, but it is not an industrial report.
-    expect(preview.stdout).toMatch(/^Subject: indwatch digest .*: 4 reports$/m);
+    expect(preview.stdout).toMatch(/^Subject: 滨海市 · 4篇工业报告 · \d+月\d+日—\d+月\d+日$/m);
     expect(preview.stdout).toContain('前三季度全市工业经济稳中有进');
     expect(preview.stdout).not.toContain('金秋时节滨海湾景区迎来赏景高峰');
     const bad = await runCli(['digest', 'preview', '--since', 'last tuesday'], { env: box.env });

@@ -60,7 +60,7 @@ async function startService(env: NodeJS.ProcessEnv): Promise<Service> {
 }
 
 async function articles(port: number): Promise<{ url: string }[]> {
-  return (await (await fetch(`http://127.0.0.1:${port}/api/articles`)).json()) as { url: string }[];
+  return ((await (await fetch(`http://127.0.0.1:${port}/api/articles`)).json()) as { items: { url: string }[] }).items;
 }
 
 async function admin(query: string): Promise<void> {
@@ -108,9 +108,9 @@ describe.each(['PGlite', 'PostgreSQL'])('data commands while `indwatch start` ru
       const again = await runCli(['crawl', 'binhai', '--inline', '--json'], { env: box.env, timeoutMs: 300_000 });
       expect(JSON.parse(again.stdout)).toMatchObject({ sourceId: 'binhai', stored: 0, newArticles: 0, status: 'ok' });
 
-      const add = await runCli(['subscribers', 'add', 'analyst@example.com', '--region', '滨海市'], { env: box.env });
-      expect(add.stdout).toBe('subscribed analyst@example.com to 滨海市\n');
-      const other = await runCli(['subscribers', 'add', 'gone@example.com'], { env: box.env });
+      const add = await runCli(['subscribe', 'analyst@example.com', '--confirmed'], { env: box.env });
+      expect(add.stdout).toBe('subscribed analyst@example.com (confirmed): daily at 8:00 Asia/Shanghai; regions all; keywords any; sources all; lang zh\n');
+      const other = await runCli(['subscribe', 'gone@example.com', '--confirmed'], { env: box.env });
       expect(other.code).toBe(0);
       expect((await runCli(['subscribers', 'remove', 'gone@example.com'], { env: box.env })).stdout).toBe('unsubscribed gone@example.com\n');
 

@@ -128,7 +128,7 @@ describe('two installations on one Redis', { timeout: 900_000 }, () => {
       expect(JSON.parse(r.stdout)).toMatchObject({ sourceId: id, status: 'ok' });
     }
     const urlsOf = async (inst: Installation) =>
-      ((await (await fetch(`http://127.0.0.1:${inst.port}/api/articles`)).json()) as { source_id: string }[]).map((x) => x.source_id);
+      ((await (await fetch(`http://127.0.0.1:${inst.port}/api/articles`)).json()) as { items: { source_id: string }[] }).items.map((x) => x.source_id);
     expect(new Set(await urlsOf(a))).toEqual(new Set(['alpha']));
     expect(new Set(await urlsOf(b))).toEqual(new Set(['beta']));
 

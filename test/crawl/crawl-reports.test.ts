@@ -102,6 +102,32 @@ describe('crawl reports that tell the truth', { timeout: 300_000 }, () => {
     expect(report).not.toContain('nothing new since the last crawl');
   });
 
+  it('skips a download behind a news link (not a web page) as failed for good, stores nothing of it and does not fetch it again', async () => {
+    const junk = Buffer.alloc(2_000_000);
+    for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919 + (i >> 8)) & 0xff;
+    const downloads = await startSite({
+      '/robots.txt': { body: 'User-agent: *\nAllow: /\n', type: 'text/plain' },
+      '/col/index.html': { body: html('统计数据', `<ul class="list">${entry('/art/1.html', titles[0], 1)}${entry('/data/2026', '2026年全市统计数据（数据包）', 2)}</ul>`) },
+      '/art/1.html': { body: article(0) },
+      '/data/2026': { type: 'application/octet-stream', body: junk },
+    });
+    const fresh = await openDb({});
+    try {
+      const source = fixtureSource({ id: 'qc-data', region: '青川市', list: { urls: [`${downloads.url}/col/index.html`], item: 'ul.list li', date: 'span' }, article: { title: 'h1', date: '.info', body: '#zoom', pdf: false } });
+      const first = await crawlSourceInline(fresh, source, opts);
+      expect(first).toMatchObject({ status: 'ok', errors: [], stored: 1 });
+      expect(first.skipped).toEqual([{ url: `${downloads.url}/data/2026`, reason: 'not-a-page', message: 'served application/octet-stream, neither a web page nor a PDF' }]);
+      expect(await fresh.selectFrom('articles').select('url').execute()).toEqual([{ url: `${downloads.url}/art/1.html` }]);
+
+      const second = await crawlSourceInline(fresh, source, opts);
+      expect(second).toMatchObject({ status: 'ok', errors: [], skipped: [], skippedEarlier: 1 });
+      expect(downloads.hits.get('/data/2026')).toBe(1);
+    } finally {
+      await fresh.destroy();
+      await downloads.close();
+    }
+  });
+
   it('`sources test` exits 0 when it read articles, even with a lost page among them, and 1 when it read none', async () => {
     const box = await sandbox();
     try {

@@ -48,6 +48,8 @@ describe.each(DRAFT_SITE_KINDS)('an unedited `sources new` draft of a %s', (kind
       const expected = column.articlePaths.map((p) => canonicalUrl(`${fixture.site.url}${p}`));
       const rows = await tdb.db.selectFrom('articles').select('url').where('source_id', '=', source.id).execute();
       const stored = rows.filter((r) => expected.includes(r.url)).length;
+      // Nothing but the column's articles: a download behind a news link is skipped, not stored.
+      expect(rows.map((r) => r.url).filter((u) => !expected.includes(u))).toEqual([]);
       console.log(`${kind} ${column.listPath}: ${stored} of ${expected.length} articles stored by the unedited draft ${path.basename(file!)}`);
       counts.push({ column: column.listPath, stored, of: expected.length, why: `${printed}\n${await fs.readFile(file!, 'utf8')}\n${JSON.stringify(result, null, 1)}` });
     }
