@@ -127,7 +127,12 @@ describe.each(['PGlite', 'PostgreSQL'])('data commands while `indwatch start` ru
       if (backend === 'PGlite') {
         const second = await runCli(['start', '--port', String(await freePort())], { env: box.env });
         expect(second.code).toBe(1);
-        expect(second.stderr).toMatch(/^indwatch: the embedded database .* is already used by `indwatch start` \(pid \d+ on .*\): stop that service first, or give this one its own INDWATCH_DATA_DIR\n$/);
+        // A service's output is JSON lines (read by log collectors): the refusal is one of them.
+        const lines = second.stdout.trim().split('\n');
+        expect(lines).toHaveLength(1);
+        const refusal = JSON.parse(lines[0]) as { level: number; msg: string };
+        expect(refusal.level).toBe(60);
+        expect(refusal.msg).toMatch(/^indwatch could not start: the embedded database .* is already used by `indwatch start` \(pid \d+ on .*\): stop that service first, or give this one its own INDWATCH_DATA_DIR$/);
       }
     } finally {
       expect(await service.stop()).toBe(0);
@@ -140,7 +145,7 @@ describe.each(['PGlite', 'PostgreSQL'])('data commands while `indwatch start` ru
       expect(new Set(stored.map((a) => a.url)).size).toBe(5);
       const subs = await runCli(['subscribers', 'list', '--json'], { env: box.env });
       expect(subs.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([
-        expect.objectContaining({ email: 'analyst@example.com', active: true, regions: ['滨海市'] }),
+        expect.objectContaining({ email: 'analyst@example.com', active: true, regions: [] }),
         expect.objectContaining({ email: 'gone@example.com', active: false }),
       ]);
       // The digest already went out: nothing is mailed twice.
