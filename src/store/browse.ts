@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
-import { storiesWithPrimary, storyPlaces, type StorySummary } from './stories.ts';
+import { storiesWithPrimary, withPlaces, type StorySummary } from './stories.ts';
 
 /** What a client may narrow a listing to: the digest command's filters, plus sources. */
 export interface BrowseFilter {
@@ -77,22 +77,7 @@ export async function browseStories(db: Db, filter: BrowseFilter, page: PageRequ
   if (page.after) query = query.where(sql<boolean>`(stories.first_seen_at, stories.id) < (${page.after.at}::timestamptz, ${page.after.id})`);
   const rows = await query.execute();
   const result = paged(rows, page.limit, (r) => ({ at: r.cursor_at, id: r.story_id }), (r) => r);
-  const places = await storyPlaces(db, result.items.map((r) => r.story_id));
-  return {
-    next: result.next,
-    items: result.items.map((r) => ({
-      storyId: r.story_id,
-      articleId: r.id,
-      title: r.title,
-      url: r.url,
-      sourceName: r.source_name ?? r.source_id,
-      region: r.region,
-      publishedAt: r.published_at,
-      firstSeenAt: r.first_seen_at,
-      revisedAt: r.revised_at,
-      alsoAt: (places.get(r.story_id) ?? []).filter((p) => p.articleId !== r.id).map((p) => ({ url: p.url, sourceName: p.sourceName })),
-    })),
-  };
+  return { next: result.next, items: await withPlaces(db, result.items) };
 }
 
 /** The filter's conditions on an article aliased `a` (all true when the filter is empty). */

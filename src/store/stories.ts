@@ -253,6 +253,11 @@ export async function listStories(db: Db, options: { limit: number; region?: str
     );
   }
   const rows = await query.execute();
+  return withPlaces(db, rows);
+}
+
+/** Rows of `storiesWithPrimary` as summaries, each with the other places its story appeared. */
+export async function withPlaces(db: Db, rows: StoryRow[]): Promise<StorySummary[]> {
   const places = await storyPlaces(db, rows.map((r) => r.story_id));
   return rows.map((r) => ({
     storyId: r.story_id,
@@ -267,3 +272,6 @@ export async function listStories(db: Db, options: { limit: number; region?: str
     alsoAt: (places.get(r.story_id) ?? []).filter((p) => p.articleId !== r.id).map((p) => ({ url: p.url, sourceName: p.sourceName })),
   }));
 }
+
+/** A row of `storiesWithPrimary`: a story's primary article. */
+export type StoryRow = Awaited<ReturnType<ReturnType<typeof storiesWithPrimary>['execute']>>[number];

@@ -4,25 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoSite, type DemoSite } from '../../src/demo/site.ts';
 import { freePort, runCli, sandbox } from '../helpers/cli.ts';
 import { dropPrefix } from '../helpers/redis.ts';
-
-function demoYaml(id: string, siteUrl: string): string {
-  return `id: ${id}
-name: 滨海市工信局 (test)
-region: 滨海市
-list:
-  urls: ["${siteUrl}col/col100/index.html"]
-  item: ul.list li
-  date: span.date
-  next: a.next
-  maxPages: 5
-article:
-  title: h1.title
-  date: div.info
-  body: "#zoom"
-schedule:
-  cron: "15 */4 * * *"
-`;
-}
+import { demoSourceYaml } from '../fixtures/demo-source.ts';
 
 // Each case starts the CLI as its own process, as a user would: slow on two busy cores.
 describe('the indwatch command line', { timeout: 120_000 }, () => {
@@ -32,7 +14,7 @@ describe('the indwatch command line', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     box = await sandbox();
     site = await startDemoSite();
-    await fs.writeFile(path.join(box.dir, 'selectors', 'binhai.yaml'), demoYaml('binhai', site.url));
+    await fs.writeFile(path.join(box.dir, 'selectors', 'binhai.yaml'), demoSourceYaml('binhai', site.url));
   });
 
   afterAll(async () => {

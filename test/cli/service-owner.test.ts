@@ -8,23 +8,7 @@ import { startDemoSite, type DemoSite } from '../../src/demo/site.ts';
 import { freePort, runCli, sandbox, spawnCli } from '../helpers/cli.ts';
 import { PG_ADMIN_URL } from '../helpers/db.ts';
 import { dropPrefix } from '../helpers/redis.ts';
-
-const SOURCE = (siteUrl: string) => `id: binhai
-name: 滨海市工信局 (test)
-region: 滨海市
-list:
-  urls: ["${siteUrl}col/col100/index.html"]
-  item: ul.list li
-  date: span.date
-  next: a.next
-  maxPages: 5
-article:
-  title: h1.title
-  date: div.info
-  body: "#zoom"
-schedule:
-  cron: "15 */4 * * *"
-`;
+import { demoSourceYaml } from '../fixtures/demo-source.ts';
 
 interface Service {
   child: ChildProcess;
@@ -78,7 +62,7 @@ describe.each(['PGlite', 'PostgreSQL'])('data commands while `indwatch start` ru
   beforeAll(async () => {
     box = await sandbox();
     site = await startDemoSite();
-    await fs.writeFile(path.join(box.dir, 'selectors', 'binhai.yaml'), SOURCE(site.url));
+    await fs.writeFile(path.join(box.dir, 'selectors', 'binhai.yaml'), demoSourceYaml('binhai', site.url));
     if (backend === 'PostgreSQL') {
       dbName = `indwatch_test_${randomBytes(6).toString('hex')}`;
       await admin(`create database ${dbName}`);

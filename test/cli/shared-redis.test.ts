@@ -10,23 +10,7 @@ import { redisOptions } from '../../src/queue/redis.ts';
 import { syncSchedulers } from '../../src/queue/schedulers.ts';
 import { SourceRegistry } from '../../src/sources/registry.ts';
 import { freePort, runCli, sandbox, spawnCli } from '../helpers/cli.ts';
-
-const SOURCE = (id: string, siteUrl: string) => `id: ${id}
-name: ${id} (test)
-region: 滨海市
-list:
-  urls: ["${siteUrl}col/col100/index.html"]
-  item: ul.list li
-  date: span.date
-  next: a.next
-  maxPages: 5
-article:
-  title: h1.title
-  date: div.info
-  body: "#zoom"
-schedule:
-  cron: "15 */4 * * *"
-`;
+import { demoSourceYaml } from '../fixtures/demo-source.ts';
 
 /** A Redis of this test's own, so the installations' default prefixes meet nobody else's keys. */
 async function ownRedis(): Promise<{ url: string; stop(): void }> {
@@ -59,7 +43,7 @@ async function installation(sourceId: string, redisUrl: string): Promise<Install
   delete box.env.INDWATCH_QUEUE_PREFIX;
   box.env.REDIS_URL = redisUrl;
   const site = await startDemoSite();
-  await fs.writeFile(path.join(box.dir, 'selectors', `${sourceId}.yaml`), SOURCE(sourceId, site.url));
+  await fs.writeFile(path.join(box.dir, 'selectors', `${sourceId}.yaml`), demoSourceYaml(sourceId, site.url, `${sourceId} (test)`));
   return { box, site };
 }
 
