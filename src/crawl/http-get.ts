@@ -88,7 +88,7 @@ function exchange(url: URL, opts: GetOptions, deadline: number): Promise<Omit<Ht
         method: 'GET',
         headers: { 'accept-encoding': 'gzip, deflate, br', ...opts.headers },
         agent: agents[url.protocol as keyof typeof agents],
-        lookup: addresses.lookup as never,
+        lookup: addresses.lookup,
         // Many government hosts serve incomplete certificate chains; crawlee does not verify either.
         rejectUnauthorized: false,
       },

@@ -1,4 +1,5 @@
 import dns, { type LookupAddress, type LookupAllOptions } from 'node:dns';
+import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { PermanentPageError } from '../crawl/page-errors.ts';
 
@@ -104,15 +105,15 @@ export class AddressPolicy {
    * A `lookup` for http.request / net.connect: checks the addresses DNS returns before the socket
    * connects to one of them, so the check and the connection see the same answer.
    */
-  readonly lookup = (hostname: string, options: dns.LookupOptions, callback: (...args: unknown[]) => void): void => {
+  readonly lookup: LookupFunction = (hostname, options, callback) => {
     this.resolve(hostname).then(
       (addresses) => {
         const wanted = options.family === 4 || options.family === 6 ? addresses.filter((a) => a.family === options.family) : addresses;
-        if (!wanted.length) return callback(Object.assign(new Error(`${hostname} has no IPv${options.family} address`), { code: 'ENOTFOUND' }));
+        if (!wanted.length) return callback(Object.assign(new Error(`${hostname} has no IPv${options.family} address`), { code: 'ENOTFOUND' }), '');
         if ((options as LookupAllOptions).all) callback(null, wanted);
         else callback(null, wanted[0].address, wanted[0].family);
       },
-      (err: unknown) => callback(err),
+      (err: NodeJS.ErrnoException) => callback(err, ''),
     );
   };
 }
