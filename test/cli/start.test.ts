@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisOptions } from '../../src/queue/redis.ts';
 import { freePort, runCli, sandbox, spawnCli } from '../helpers/cli.ts';
 import { dropPrefix, REDIS_URL } from '../helpers/redis.ts';
+import { waitFor } from '../helpers/wait.ts';
 
 /** A column whose pages answer slowly, so a crawl is still running when the service is stopped. */
 async function slowSite(delayMs: number) {
@@ -25,16 +26,6 @@ async function slowSite(delayMs: number) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise((r) => server.close(r)) };
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 400_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 // Generous limits: a loaded machine took over 2 minutes to start the service; nothing here is timed.

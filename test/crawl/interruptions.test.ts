@@ -3,16 +3,7 @@ import type { CrawlResult } from '../../src/crawl/crawl-result.ts';
 import { runCli, sandbox, spawnCli } from '../helpers/cli.ts';
 import { serverDb, type TestDb } from '../helpers/db.ts';
 import { ARTICLES, listHtml, listPath, startPagedSite, writePagedSource } from './paged-site.ts';
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 240_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { waitFor } from '../helpers/wait.ts';
 
 const stored = async (t: TestDb) => Number((await t.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 

@@ -9,16 +9,7 @@ import { PER_PAGE, startPagedSite, writePagedSource } from './paged-site.ts';
 const PAGES = 2;
 const ARTICLES = PAGES * PER_PAGE;
 import type { FixtureSite } from '../fixtures/http-site.ts';
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+import { waitFor } from '../helpers/wait.ts';
 
 /** Starts `indwatch start --no-web`; resolves its exit code (null when killed by a signal). */
 function startService(env: NodeJS.ProcessEnv): { child: ChildProcess; logs: () => string; exited: Promise<number | null> } {

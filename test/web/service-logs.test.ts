@@ -6,6 +6,7 @@ import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisOptions } from '../../src/queue/redis.ts';
 import { freePort, runCli, sandbox, spawnCli } from '../helpers/cli.ts';
+import { waitFor } from '../helpers/wait.ts';
 
 /** A service's output as a log collector gets it. */
 class Output {
@@ -26,16 +27,6 @@ class Output {
         throw new Error(`not a JSON log line: ${line}`);
       }
     });
-  }
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 400_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await Promise.resolve(probe()).catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 200));
   }
 }
 
