@@ -48,10 +48,13 @@ export async function installSecurity(app: FastifyInstance, options: SecurityOpt
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
-      // The only HTML served is the digest preview: an e-mail body with inline styles and no script.
+      // Scripts only from our own /static files, never inline, so scraped text shown in a page cannot
+      // run; inline styles stay allowed for the digest preview (an e-mail body styled inline).
       directives: {
         defaultSrc: ["'none'"],
-        styleSrc: ["'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],

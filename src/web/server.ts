@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
+import { STATIC_DIR } from './assets.ts';
 import { log } from '../log.ts';
 import { installErrorHandler } from './errors.ts';
 import { loadOperatorToken } from './operator-token.ts';
@@ -31,6 +33,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   const operatorToken = options.operatorToken ?? (await loadOperatorToken(ctx.config)).value;
   await installSecurity(app, { config: ctx.config, operatorToken });
 
+  await app.register(fastifyStatic, { root: STATIC_DIR, prefix: '/static/', maxAge: '1h' });
   registerHealthRoutes(app, ctx);
   registerSourceRoutes(app, ctx);
   registerArticleRoutes(app, ctx);

@@ -165,7 +165,16 @@ describe('who may do what through the HTTP API', () => {
     const r = await server.inject('/api/sources');
     expect(r.headers['x-content-type-options']).toBe('nosniff');
     expect(r.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(r.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(r.headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(r.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
+  it("serves the pages' own style sheet from /static, so they work offline", async () => {
+    const r = await server.inject('/static/app.css');
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toMatch(/^text\/css/);
+    expect(r.body).toContain('header.top');
   });
 });
 
