@@ -11,6 +11,7 @@ COPY jobs ./jobs
 # `npm ci` compiles the CLI into dist/ (the prepare script needs TypeScript); then the dev tools go.
 RUN npm ci --no-audit --no-fund && npm prune --omit=dev --no-audit --no-fund
 COPY selectors ./selectors
+COPY web ./web
 # HOST stays at its default, 127.0.0.1: a container started by hand answers nobody outside it
 # until someone decides otherwise. docker-compose.yml opens it to compose's own network only.
 ENV NODE_ENV=production PORT=8080 INDWATCH_DATA_DIR=/data
