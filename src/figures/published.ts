@@ -14,6 +14,7 @@ export type Published = Date | string | null | undefined;
 /** The year of a publication date, or null when there is none or it cannot be read. */
 export function publishedYear(published: Published): string | null {
   if (!published) return null;
-  if (published instanceof Date) return Number.isNaN(published.getTime()) ? null : String(published.getFullYear());
+  // A Date past year 9999 (or before 1000) has no four-digit year, and periods are written with one.
+  if (published instanceof Date) return published.getFullYear() >= 1000 && published.getFullYear() <= 9999 ? String(published.getFullYear()) : null;
   return PUBLISHED_PATTERN.exec(published)?.[1] ?? null;
 }

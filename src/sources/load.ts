@@ -39,7 +39,7 @@ export function parseSource(text: string, file: string): Source {
     ...duplicateKeys(doc, lineCounter, file),
   ];
   if (docProblems.length) throw new SourceFileError(docProblems);
-  const result = SourceSchema.safeParse(doc.toJS());
+  const result = SourceSchema.safeParse(toJS(doc, file));
   if (result.success) {
     const expectedId = path.basename(file).replace(/\.ya?ml$/, '');
     // Files starting with _ are examples, not sources, and may carry any id.
@@ -71,6 +71,15 @@ function toProblem(
           ? `expected ${issue.expected}`
           : issue.message;
   return { file, line: lineOf(doc, fieldPath, lineCounter), field: fieldPath.join('.'), message };
+}
+
+/** The document as plain data; an alias with no anchor (`*a`) is only found here, and throws. */
+function toJS(doc: ReturnType<typeof parseDocument>, file: string): unknown {
+  try {
+    return doc.toJS();
+  } catch (err) {
+    throw new SourceFileError([{ file, line: null, field: '', message: `not valid YAML: ${(err as Error).message.split('\n')[0]}` }]);
+  }
 }
 
 /** Keys written twice in one mapping (compared as yaml compares them: by scalar value). */

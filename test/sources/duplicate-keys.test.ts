@@ -31,3 +31,12 @@ describe('a selectors file with a key written twice', () => {
     expect(p.some((x) => x.message.startsWith('unknown fields "k0", "k1"'))).toBe(true);
   });
 });
+
+// Found by the fuzz suite: yaml reports an alias without its anchor only when the document is
+// turned into data, by throwing a ReferenceError that escaped as a crash of `sources validate`.
+describe('a selectors file with an alias whose anchor is missing', () => {
+  it('is refused as not valid YAML, naming the file', () => {
+    const p = problemsOf('id: dup\nlist:\n  urls: [*a]\n  item: li\n');
+    expect(p).toEqual([{ file: 'selectors/dup.yaml', line: null, field: '', message: expect.stringMatching(/^not valid YAML: Unresolved alias/) }]);
+  });
+});
