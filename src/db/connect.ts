@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { log } from '../log.ts';
 import type { Config } from '../config.ts';
 import pg from 'pg';
 import { DataFolderBusyError, DataFolderLock, isStale, type DbEndpoint, type LockHolder } from './lock.ts';
@@ -88,6 +89,10 @@ async function migrated(db: Db): Promise<Db> {
 
 function openServer(url: string): Db {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle pooled connection that the server (or the network) drops is reported here; without a
+  // listener it was an uncaught exception that ended the whole service. The pool replaces the
+  // connection, and the queries that fail meanwhile fail their jobs, which BullMQ retries.
+  pool.on('error', (err) => log.warn({ err }, 'a PostgreSQL connection was lost; it will be replaced'));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
