@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 // `npm run test:faults`: every fault-injection suite, with the database outage a full minute.
-// `npm test` runs test/faults with a 15 s outage; the older fault tests listed here run there too.
+// `npm test` runs test/faults/*.test.ts with a 15 s outage, and the older fault tests listed here;
+// the *.faults.ts files (slow: they wait out BullMQ's stalled-job lock) run only here.
 export default defineConfig({
   test: {
     include: [
       'test/faults/**/*.test.ts',
+      'test/faults/**/*.faults.ts',
       'test/crawl/interruptions.test.ts',
       'test/crawl/interrupted-at-start.test.ts',
       'test/crawl/resume.test.ts',
