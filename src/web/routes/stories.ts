@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { browseStories } from '../../store/browse.ts';
+import { storyDetail, storyFigures } from '../../store/story-detail.ts';
+import { HttpError } from '../errors.ts';
+import { langOf, rememberLang, sendPage } from '../pages/layout.ts';
+import { pagePath, withoutEmpty } from '../pages/public-nav.ts';
+import { archivePage, storyPage } from '../pages/stories.ts';
+import { parseQuery } from '../query.ts';
+import { regionChoices, regionFilterNames } from '../region-choices.ts';
+import { encodeCursor, filterOf, ListingQuery } from './listing.ts';
+
+const StoryParams = z.strictObject({ id: z.string().regex(/^\d{1,15}$/, 'story id must be a number').transform(Number) });
+
+/** The archive page's query: the listing API's filters, one region, source and keyword as a form sends them, 20 a page. */
+const ArchiveQuery = ListingQuery.extend({
+  limit: ListingQuery.shape.limit.removeDefault().default(20),
+  lang: z.enum(['zh', 'en']).optional(),
+});
+
+const one = (v: string[] | undefined) => v?.[0] ?? '';
+
+/** The story archive (`/stories`), a page per story (`/stories/:id`) and the story as JSON. */
+export function registerStoryRoutes(app: FastifyInstance, ctx: AppContext): void {
+  // The front page is the archive: what a visitor comes for.
+  app.get('/', { config: { access: 'public' } }, async (_req, reply) => reply.redirect('/stories'));
+
+  app.get('/stories', { config: { access: 'public' } }, async (req, reply) => {
+    const q = parseQuery(ArchiveQuery, withoutEmpty(req.query));
+    rememberLang(req, reply);
+    const filter = filterOf(q);
+    if (filter.regions?.length) filter.regions = filter.regions.flatMap(regionFilterNames);
+    const result = await browseStories(ctx.db, filter, { limit: q.limit, after: q.cursor });
+    const figures = await storyFigures(ctx.db, result.items.map((s) => s.storyId));
+    const markup = archivePage({
+      lang: langOf(req),
+      path: pagePath(req.url),
+      regions: regionChoices(ctx.sources),
+      sources: ctx.sources.all().map((s) => ({ id: s.id, name: s.name })),
+      chosen: { region: one(q.region), since: String((req.query as Record<string, unknown>).since ?? ''), source: one(q.source), keyword: one(q.keyword) },
+      stories: result.items.map((s) => ({ ...s, ...(figures.get(s.storyId) ?? { figures: [], conflicts: [] }) })),
+      next: result.next ? nextLink(req.query, encodeCursor(result.next)) : null,
+      paged: q.cursor !== undefined,
+    });
+    return sendPage(reply, markup);
+  });
+
+  app.get('/stories/:id', { config: { access: 'public' } }, async (req, reply) => {
+    parseQuery(z.strictObject({ lang: z.enum(['zh', 'en']).optional() }), req.query);
+    const { id } = parseQuery(StoryParams, req.params);
+    rememberLang(req, reply);
+    const story = await storyDetail(ctx.db, id);
+    if (!story) throw new HttpError(404, `no story ${id}`);
+    return sendPage(reply, storyPage(langOf(req), pagePath(req.url), story));
+  });
+
+  app.get('/api/stories/:id', { config: { access: 'public' } }, async (req) => {
+    parseQuery(z.strictObject({}), req.query);
+    const { id } = parseQuery(StoryParams, req.params);
+    const story = await storyDetail(ctx.db, id);
+    if (!story) throw new HttpError(404, `no story ${id}`);
+    return story;
+  });
+}
+
+/** The archive's next page: the same filters (as chosen, empty ones left out), from `cursor`. */
+function nextLink(query: unknown, cursor: string): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(withoutEmpty(query))) {
+    if (key === 'cursor' || key === 'lang') continue;
+    for (const v of [value].flat()) params.append(key, String(v));
+  }
+  params.set('cursor', cursor);
+  return `/stories?${params}`;
+}
