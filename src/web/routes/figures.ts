@@ -8,20 +8,20 @@ import { langOf, rememberLang, sendPage } from '../pages/layout.ts';
 import { pagePath, withoutEmpty } from '../pages/public-nav.ts';
 import { List, parseQuery } from '../query.ts';
 
-const text = (name: string) => z.string({ error: `${name}: give it once` }).trim().max(200, `${name}: at most 200 characters`);
+const text = z.string({ error: 'give it once' }).trim().max(200, 'at most 200 characters');
 
 /** `GET /api/figures`: one measure in one or two regions. */
 export const FiguresQuery = z.strictObject({
-  region: List.pipe(z.array(z.string().max(100)).min(1, 'region: name a region').max(2, 'region: at most two regions')),
-  indicator: text('indicator').pipe(z.string().min(1, 'indicator: name an indicator')),
-  kind: z.enum(['growth', 'amount', 'share', 'gap', 'rank'], { message: 'kind: expected growth, amount, share, gap or rank' }),
+  region: List.pipe(z.array(z.string().max(100)).min(1, 'name a region').max(2, 'at most two regions')),
+  indicator: text.pipe(z.string().min(1, 'name an indicator')),
+  kind: z.enum(['growth', 'amount', 'share', 'gap', 'rank'], { message: 'expected growth, amount, share, gap or rank' }),
 });
 
 /** The explorer page's query: like the API's, but every field may be empty (nothing chosen yet). */
 const FiguresPageQuery = z.strictObject({
   region: List.optional(),
-  indicator: text('indicator').optional(),
-  kind: text('kind').optional(),
+  indicator: text.optional(),
+  kind: text.optional(),
   lang: z.enum(['zh', 'en']).optional(),
 });
 
