@@ -104,7 +104,7 @@ describe('the subscriber side in Chromium', { timeout: 300_000 }, () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('订阅已确认');
     const row = await s.ctx.db.selectFrom('subscribers').selectAll().where('email', '=', 'reader@example.com').executeTakeFirstOrThrow();
     expect(row.confirmed_at).not.toBeNull();
-    expect(row).toMatchObject({ regions: ['大连市', '辽宁省'], keywords: ['装备', '风电'], frequency: 'weekly', hour: 7, weekday: 5 });
+    expect(row).toMatchObject({ regions: ['辽宁省', '大连市'], keywords: ['装备', '风电'], frequency: 'weekly', hour: 7, weekday: 5 });
 
     // The confirmation page leads to the preferences, which show what was chosen.
     await page.getByRole('link', { name: '修改订阅设置' }).click();
