@@ -172,7 +172,10 @@ describe('subscriber pages', () => {
       expect(await ids(`keyword=${encodeURIComponent('风电装备')}`)).toHaveLength(5);
       const none = await s.server.inject({ url: `/stories?keyword=${encodeURIComponent('不存在的词')}`, headers: html });
       expect(none.body).toContain('没有符合条件的报告。');
-      expect((await s.server.inject({ url: '/stories?since=whenever', headers: html })).statusCode).toBe(400);
+      const bad = await s.server.inject({ url: '/stories?since=whenever', headers: html });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.headers['content-type']).toContain('text/html');
+      expect(bad.body).toContain('since: expected a duration');
     });
 
     it('pages through the stories with the filters kept', async () => {
@@ -200,7 +203,9 @@ describe('subscriber pages', () => {
       expect(r.body).toMatch(/2026-01~2026-08[^]*6.9%/);
       expect(r.body).toContain('http://gxj.dl.example.cn/art/2026/10/20/art_1.html');
       expect(r.body).toContain('装备制造业持续发力');
-      expect((await s.server.inject({ url: '/stories/999999', headers: html })).statusCode).toBe(404);
+      const missing = await s.server.inject({ url: '/stories/999999', headers: html });
+      expect(missing.statusCode).toBe(404);
+      expect(missing.body).toContain('no story 999999');
       const json = await s.server.inject(`/api/stories/${stories.liaoning}`);
       expect(json.json()).toMatchObject({ storyId: stories.liaoning, url: 'javascript:alert("url")', figures: expect.arrayContaining([expect.objectContaining({ region: '沈阳市', value: 5.1 })]) });
     });

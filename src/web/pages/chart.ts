@@ -52,6 +52,13 @@ export function lineChart(options: ChartOptions): SafeHtml {
   const xOf = (cat: string) => PAD.left + step * (categories.indexOf(cat) + 0.5);
   const yOf = (v: number) => PAD.top + plotH - ((v - lo) / (hi - lo || 1)) * plotH;
   const slanted = categories.length > 6;
+  // Points sharing a period (two regions, or sources that disagree) stand side by side, not on top of each other.
+  const shift = new Map<ChartPoint, number>();
+  for (const cat of categories) {
+    const here = series.flatMap((s) => s.points.filter((p) => p.x === cat));
+    here.forEach((p, k) => shift.set(p, (k - (here.length - 1) / 2) * Math.min(14, step / (here.length + 1))));
+  }
+  const cx = (p: ChartPoint) => xOf(p.x) + (shift.get(p) ?? 0);
   const fmt = (v: number) => `${round(v)}${unit}`;
 
   return html`<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg" aria-label="${title}">
@@ -70,7 +77,7 @@ ${series.map((s, i) => {
     return html`<g class="series" data-series="${s.name}">
 ${line.length > 1 ? html`<polyline fill="none" stroke="${colour}" stroke-width="2" points="${line.map((p) => `${xOf(p.x)},${yOf(p.y)}`).join(' ')}"/>` : ''}
 ${s.points.map(
-      (p) => html`<a href="${p.href}" class="${p.conflict ? 'point conflict' : 'point'}" data-x="${p.x}" data-y="${p.y}"><title>${p.label}</title>${p.conflict ? html`<circle cx="${xOf(p.x)}" cy="${yOf(p.y)}" r="7" fill="#fff" stroke="#cf222e" stroke-width="3"/>` : html`<circle cx="${xOf(p.x)}" cy="${yOf(p.y)}" r="5" fill="${colour}"/>`}</a>`,
+      (p) => html`<a href="${p.href}" class="${p.conflict ? 'point conflict' : 'point'}" data-x="${p.x}" data-y="${p.y}"><title>${p.label}</title>${p.conflict ? html`<circle cx="${cx(p)}" cy="${yOf(p.y)}" r="7" fill="#fff" stroke="#cf222e" stroke-width="3"/>` : html`<circle cx="${cx(p)}" cy="${yOf(p.y)}" r="5" fill="${colour}"/>`}</a>`,
     )}
 </g>`;
   })}

@@ -39,7 +39,8 @@ export function figuresPage(input: FiguresPageInput): SafeHtml {
   const { lang, choices, chosen, series } = input;
   const [first = '', second = ''] = chosen.regions;
   const indicators = [...new Set(choices.measures.map((m) => m.indicator))];
-  const kinds = [...new Set(choices.measures.filter((m) => !chosen.indicator || m.indicator === chosen.indicator).map((m) => m.kind))];
+  // Every kind, the chosen indicator's first: without script the list cannot follow a change of indicator.
+  const kinds = [...new Set([...choices.measures.filter((m) => m.indicator === chosen.indicator), ...choices.measures].map((m) => m.kind))];
   const kindName = (k: string) => KIND_NAMES[k]?.[lang] ?? k;
   const form = html`<form class="filters" method="get" action="/figures">
 <label>${T.region[lang]}<select name="region">${choices.regions.map((r) => html`<option value="${r}" ${r === first ? 'selected' : ''}>${r}</option>`)}</select></label>

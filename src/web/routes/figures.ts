@@ -5,6 +5,7 @@ import { figureChoices, figureSeries } from '../../store/figures.ts';
 import { explorerSeries } from '../figure-series.ts';
 import { figuresPage } from '../pages/figures.ts';
 import { langOf, rememberLang, sendPage } from '../pages/layout.ts';
+import { pageErrorHandler } from '../pages/page-errors.ts';
 import { pagePath, withoutEmpty } from '../pages/public-nav.ts';
 import { List, parseQuery } from '../query.ts';
 
@@ -58,7 +59,7 @@ export function registerFigureRoutes(app: FastifyInstance, ctx: AppContext): voi
     return { indicator: q.indicator, kind: q.kind, series: series.map((s) => ({ region: s.region, values: s.values.map(({ region: _, ...v }) => v) })) };
   });
 
-  app.get('/figures', { config: { access: 'public' } }, async (req, reply) => {
+  app.get('/figures', { config: { access: 'public' }, errorHandler: pageErrorHandler }, async (req, reply) => {
     const q = parseQuery(FiguresPageQuery, withoutEmpty(req.query));
     rememberLang(req, reply);
     const lang = langOf(req);

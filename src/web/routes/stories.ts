@@ -5,6 +5,7 @@ import { browseStories } from '../../store/browse.ts';
 import { storyDetail, storyFigures } from '../../store/story-detail.ts';
 import { HttpError } from '../errors.ts';
 import { langOf, rememberLang, sendPage } from '../pages/layout.ts';
+import { pageErrorHandler } from '../pages/page-errors.ts';
 import { pagePath, withoutEmpty } from '../pages/public-nav.ts';
 import { archivePage, storyPage } from '../pages/stories.ts';
 import { parseQuery } from '../query.ts';
@@ -26,7 +27,7 @@ export function registerStoryRoutes(app: FastifyInstance, ctx: AppContext): void
   // The front page is the archive: what a visitor comes for.
   app.get('/', { config: { access: 'public' } }, async (_req, reply) => reply.redirect('/stories'));
 
-  app.get('/stories', { config: { access: 'public' } }, async (req, reply) => {
+  app.get('/stories', { config: { access: 'public' }, errorHandler: pageErrorHandler }, async (req, reply) => {
     const q = parseQuery(ArchiveQuery, withoutEmpty(req.query));
     rememberLang(req, reply);
     const filter = filterOf(q);
@@ -46,7 +47,7 @@ export function registerStoryRoutes(app: FastifyInstance, ctx: AppContext): void
     return sendPage(reply, markup);
   });
 
-  app.get('/stories/:id', { config: { access: 'public' } }, async (req, reply) => {
+  app.get('/stories/:id', { config: { access: 'public' }, errorHandler: pageErrorHandler }, async (req, reply) => {
     parseQuery(z.strictObject({ lang: z.enum(['zh', 'en']).optional() }), req.query);
     const { id } = parseQuery(StoryParams, req.params);
     rememberLang(req, reply);
