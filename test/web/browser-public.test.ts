@@ -10,7 +10,7 @@ import { REPO } from '../helpers/cli.ts';
 import { uniquePrefix } from '../helpers/redis.ts';
 import { waitFor } from '../helpers/wait.ts';
 import { startSmtp, type TestSmtp } from '../digest/smtp.ts';
-import { HOSTILE_TITLE, publicServer, seedReports, type PublicServer } from './public-fixture.ts';
+import { HOSTILE_TITLE, publicServer, seedReports, type PublicServer } from '../fixtures/public-reports.ts';
 
 const SHOTS = path.join(REPO, 'test-artifacts/screenshots');
 const WIDTHS = { phone: 375, desktop: 1280 } as const;

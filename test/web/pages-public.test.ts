@@ -3,7 +3,7 @@ import { digestSecret } from '../../src/digest/links.ts';
 import { signToken } from '../../src/digest/tokens.ts';
 import { getSubscriber, upsertSubscriber } from '../../src/store/subscribers.ts';
 import { uniquePrefix } from '../helpers/redis.ts';
-import { formSession, HOSTILE_TITLE, publicServer, seedReports, type PublicServer } from './public-fixture.ts';
+import { formSession, HOSTILE_TITLE, publicServer, seedReports, type PublicServer } from '../fixtures/public-reports.ts';
 
 const html = { accept: 'text/html,application/xhtml+xml' };
 const form = { ...html, 'content-type': 'application/x-www-form-urlencoded' };
