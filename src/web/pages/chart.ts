@@ -42,7 +42,7 @@ const PAD = { top: 16, right: 16, bottom: 56, left: 56 };
  * through the `html` template, so scraped names are escaped.
  */
 export function lineChart(options: ChartOptions): SafeHtml {
-  const { categories, series, title, unit = '', width = 720, height = 320 } = options;
+  const { categories, series, title, unit = '', width = 600, height = 300 } = options;
   const values = series.flatMap((s) => s.points.map((p) => p.y));
   const ticks = niceTicks(Math.min(0, ...values), Math.max(0, ...values), 5);
   const [lo, hi] = [ticks[0], ticks[ticks.length - 1]];
@@ -63,13 +63,13 @@ export function lineChart(options: ChartOptions): SafeHtml {
 
   return html`<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg" aria-label="${title}">
 <title>${title}</title>
-<g class="grid">${ticks.map((t) => html`<line x1="${PAD.left}" x2="${width - PAD.right}" y1="${yOf(t)}" y2="${yOf(t)}" stroke="${t === 0 ? '#59636e' : '#d1d9e0'}"/><text x="${PAD.left - 6}" y="${yOf(t) + 4}" text-anchor="end" font-size="12" fill="#59636e">${fmt(t)}</text>`)}</g>
+<g class="grid">${ticks.map((t) => html`<line x1="${PAD.left}" x2="${width - PAD.right}" y1="${yOf(t)}" y2="${yOf(t)}" stroke="${t === 0 ? '#59636e' : '#d1d9e0'}"/><text x="${PAD.left - 6}" y="${yOf(t) + 4}" text-anchor="end" font-size="13" fill="#59636e">${fmt(t)}</text>`)}</g>
 <g class="x-axis">${categories.map((c) => {
     const x = xOf(c);
     const y = height - PAD.bottom + 16;
     return slanted
       ? html`<text x="${x}" y="${y}" font-size="11" fill="#59636e" text-anchor="end" transform="rotate(-35 ${x} ${y})">${c}</text>`
-      : html`<text x="${x}" y="${y}" font-size="12" fill="#59636e" text-anchor="middle">${c}</text>`;
+      : html`<text x="${x}" y="${y}" font-size="13" fill="#59636e" text-anchor="middle">${c}</text>`;
   })}</g>
 ${series.map((s, i) => {
     const colour = COLOURS[i % COLOURS.length];
@@ -81,7 +81,7 @@ ${s.points.map(
     )}
 </g>`;
   })}
-<g class="legend">${series.map((s, i) => html`<rect x="${PAD.left + i * 180}" y="${height - 14}" width="12" height="12" fill="${COLOURS[i % COLOURS.length]}"/><text x="${PAD.left + i * 180 + 16}" y="${height - 4}" font-size="12">${s.name}</text>`)}</g>
+<g class="legend">${series.map((s, i) => html`<rect x="${PAD.left + i * 160}" y="${height - 14}" width="12" height="12" fill="${COLOURS[i % COLOURS.length]}"/><text x="${PAD.left + i * 160 + 16}" y="${height - 4}" font-size="13">${s.name}</text>`)}</g>
 </svg>`;
 }
 

@@ -89,7 +89,7 @@ ${anyConflict ? html`<p class="warn">${T.conflictNote[lang]}</p>` : ''}
 <thead><tr><th>${T.region[lang]}</th><th>${T.period[lang]}</th><th>${T.value[lang]}</th><th>${T.basis[lang]}</th><th>${T.report[lang]}</th></tr></thead>
 <tbody>${series.flatMap((s) =>
     s.values.map(
-      (v) => html`<tr class="${v.conflict ? 'conflict' : ''}"><td>${s.region}</td><td>${v.period}</td><td class="num">${v.value}${v.unit}${v.conflict ? html` <span class="flag" title="${T.conflict[lang]}">⚠ ${T.conflict[lang]}</span>` : ''}</td><td>${v.basis ?? ''}</td><td>${v.reports.map(
+      (v) => html`<tr class="${v.conflict ? 'conflict' : ''}"><td>${s.region}</td><td class="period">${v.period}</td><td class="num">${v.value}${v.unit}${v.conflict ? html` <span class="flag" title="${T.conflict[lang]}">⚠ ${T.conflict[lang]}</span>` : ''}</td><td>${v.basis ?? ''}</td><td>${v.reports.map(
         (r) => html`<div><a href="${safeHref(r.url)}" rel="noopener noreferrer">${r.title}</a> <span class="muted">${r.sourceName}</span>${r.storyId ? html` · <a href="/stories/${r.storyId}">${T.story[lang]}</a>` : ''}</div>`,
       )}</td></tr>`,
     ),

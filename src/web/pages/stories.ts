@@ -102,7 +102,7 @@ ${s.conflicts.length ? conflictList(lang, s.conflicts) : ''}
 
 function figureTable(lang: Lang, figures: StoryFigure[]): SafeHtml {
   return html`<div class="table-wrap"><table class="figures"><thead><tr><th>${T.indicator[lang]}</th><th>${T.period[lang]}</th><th>${T.value[lang]}</th><th>${T.basis[lang]}</th></tr></thead><tbody>${figures.map(
-    (f) => html`<tr><td>${f.region ? html`${f.region} · ` : ''}${f.indicator} <span class="muted">${KIND_NAMES[f.kind]?.[lang] ?? f.kind}${f.target ? html` · ${T.target[lang]}` : ''}</span></td><td>${f.period ?? ''}</td><td class="num">${f.value}${f.unit}</td><td>${f.basis ?? ''}</td></tr>`,
+    (f) => html`<tr><td>${f.region ? html`${f.region} · ` : ''}${f.indicator} <span class="muted">${KIND_NAMES[f.kind]?.[lang] ?? f.kind}${f.target ? html` · ${T.target[lang]}` : ''}</span></td><td class="period">${f.period ?? ''}</td><td class="num">${f.value}${f.unit}</td><td>${f.basis ?? ''}</td></tr>`,
   )}</tbody></table></div>`;
 }
 
