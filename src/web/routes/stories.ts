@@ -22,6 +22,50 @@ const ArchiveQuery = ListingQuery.extend({
 
 const one = (v: string[] | undefined) => v?.[0] ?? '';
 
+const Place = z.object({ url: z.string(), sourceName: z.string() });
+const Figure = z.object({
+  tier: z.number(),
+  indicator: z.string(),
+  kind: z.string(),
+  value: z.number(),
+  unit: z.string(),
+  period: z.string().nullable(),
+  region: z.string().nullable(),
+  basis: z.string().nullable(),
+  target: z.boolean(),
+  quote: z.string(),
+  articleId: z.number(),
+  url: z.string(),
+  sourceName: z.string(),
+});
+
+/** What `GET /api/stories/:id` answers: the story's primary article, every place, its figures (each fact once) and the facts its places disagree on. */
+export const StoryResponse = z.object({
+  storyId: z.number(),
+  articleId: z.number(),
+  title: z.string(),
+  url: z.string(),
+  sourceName: z.string(),
+  region: z.string().nullable(),
+  publishedAt: z.date().nullable(),
+  firstSeenAt: z.date(),
+  revisedAt: z.date().nullable(),
+  alsoAt: z.array(Place),
+  places: z.array(Place.extend({ articleId: z.number(), title: z.string(), sourceId: z.string(), primary: z.boolean(), revised: z.boolean() })),
+  text: z.string(),
+  figures: z.array(Figure),
+  conflicts: z.array(
+    z.object({
+      indicator: z.string(),
+      kind: z.string(),
+      period: z.string().nullable(),
+      region: z.string().nullable(),
+      target: z.boolean(),
+      values: z.array(z.object({ value: z.number(), unit: z.string(), places: z.array(Place) })),
+    }),
+  ),
+});
+
 /** The story archive (`/stories`), a page per story (`/stories/:id`) and the story as JSON. */
 export function registerStoryRoutes(app: FastifyInstance, ctx: AppContext): void {
   // The front page is the archive: what a visitor comes for.
@@ -56,7 +100,7 @@ export function registerStoryRoutes(app: FastifyInstance, ctx: AppContext): void
     return sendPage(reply, storyPage(langOf(req), pagePath(req.url), story));
   });
 
-  app.get('/api/stories/:id', { config: { access: 'public' } }, async (req) => {
+  app.get('/api/stories/:id', { config: { access: 'public' } }, async (req): Promise<z.input<typeof StoryResponse>> => {
     parseQuery(z.strictObject({}), req.query);
     const { id } = parseQuery(StoryParams, req.params);
     const story = await storyDetail(ctx.db, id);
