@@ -46,8 +46,8 @@ const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 export async function installSecurity(app: FastifyInstance, options: SecurityOptions): Promise<void> {
   const { config } = options;
   await app.register(helmet, {
-    // Not helmet's `no-referrer`: under it a browser sends `Origin: null` with our own forms' POSTs,
-    // which the cross-site check must refuse. `same-origin` still tells other sites nothing.
+    // Not helmet's no-referrer: under it Chromium sends `Origin: null` with our own form posts,
+    // which the cross-site check must refuse. Other sites (scraped links) still get no referrer.
     referrerPolicy: { policy: 'same-origin' },
     contentSecurityPolicy: {
       useDefaults: false,
