@@ -132,6 +132,16 @@ describe('subscriber pages', () => {
       expect((await getSubscriber(s.ctx.db, sub.id))!.active).toBe(false);
     });
 
+    it('speaks the language the subscriber chose for the mail, unless the browser chose one', async () => {
+      const sub = await upsertSubscriber(s.ctx.db, { email: 'english@example.com', confirmed: true, lang: 'en' });
+      const token = encodeURIComponent(signToken(await digestSecret(s.config), 'manage', { subscriberId: sub.id, email: sub.email }));
+      const en = await s.server.inject({ url: `/subscriptions/preferences?token=${token}`, headers: html });
+      expect(en.body).toContain('<html lang="en">');
+      expect(en.body).toContain('Your preferences');
+      const zh = await s.server.inject({ url: `/subscriptions/preferences?token=${token}`, headers: { ...html, cookie: 'lang=zh' } });
+      expect(zh.body).toContain('订阅设置');
+    });
+
     it('tells a person with a broken link what is wrong, as a page', async () => {
       const r = await s.server.inject({ url: '/subscriptions/preferences?token=garbage-token-123', headers: html });
       expect(r.statusCode).toBe(400);

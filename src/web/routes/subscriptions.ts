@@ -74,7 +74,7 @@ export function subscriptionRoutes(ctx: AppContext) {
       if (!confirmed) return answer(req, reply, 410, { error: 'this subscription was cancelled; subscribe again' });
       if (wantsHtml(req)) {
         const manage = signToken(secret, 'manage', { subscriberId: confirmed.id, email: confirmed.email });
-        return sendPage(reply, confirmedPage({ ...frame(req), email: confirmed.email, manageHref: `${SUBSCRIPTION_PATHS.preferences}?token=${encodeURIComponent(manage)}` }));
+        return sendPage(reply, confirmedPage({ ...frame(req, confirmed), email: confirmed.email, manageHref: `${SUBSCRIPTION_PATHS.preferences}?token=${encodeURIComponent(manage)}` }));
       }
       return answer(req, reply, 200, { status: 'confirmed', email: confirmed.email });
     });
@@ -104,13 +104,13 @@ export function subscriptionRoutes(ctx: AppContext) {
     app.get(SUBSCRIPTION_PATHS.unsubscribe, { config: { access: 'signed-link' } }, async (req, reply) => {
       const sub = await fromToken(req, 'unsubscribe');
       const { token } = TokenQuery.parse(req.query);
-      return sendPage(reply, unsubscribePage({ ...frame(req), token, email: sub.email }));
+      return sendPage(reply, unsubscribePage({ ...frame(req, sub), token, email: sub.email }));
     });
 
     app.post(SUBSCRIPTION_PATHS.unsubscribe, { config: { access: 'signed-link' } }, async (req, reply) => {
       const sub = await fromToken(req, 'unsubscribe');
       await unsubscribe(ctx.db, sub.id);
-      if (wantsHtml(req)) return sendPage(reply, unsubscribedPage({ ...frame(req), email: sub.email }));
+      if (wantsHtml(req)) return sendPage(reply, unsubscribedPage({ ...frame(req, sub), email: sub.email }));
       return answer(req, reply, 200, { status: 'unsubscribed', email: sub.email });
     });
 
@@ -143,7 +143,7 @@ export function subscriptionRoutes(ctx: AppContext) {
     function showPreferences(req: FastifyRequest, reply: FastifyReply, sub: SubscriberRow, values: FormValues, notes: { saved?: boolean; problems?: string[] } = {}, status = 200) {
       rememberLang(req, reply);
       const { token } = TokenQuery.parse({ token: (req.query as { token?: unknown }).token ?? (req.body as { token?: unknown } | undefined)?.token });
-      return sendPage(reply, preferencesPage({ ...frame(req), token, email: sub.email, active: sub.active && sub.confirmed_at !== null, choices: choices(), values, ...notes }), status);
+      return sendPage(reply, preferencesPage({ ...frame(req, sub), token, email: sub.email, active: sub.active && sub.confirmed_at !== null, choices: choices(), values, ...notes }), status);
     }
   };
 }
@@ -156,8 +156,13 @@ function isForm(req: FastifyRequest): boolean {
   return (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
 }
 
-function frame(req: FastifyRequest) {
-  return { lang: langOf(req), path: pagePath(req.url) };
+/**
+ * The page's language and path. A page reached from a subscriber's mail speaks the language they
+ * chose for it, unless this browser chose one (`?lang=`, the cookie).
+ */
+function frame(req: FastifyRequest, sub?: SubscriberRow) {
+  const chosen = (req.query as { lang?: unknown } | undefined)?.lang !== undefined || req.cookies?.lang !== undefined;
+  return { lang: sub && !chosen ? sub.lang : langOf(req), path: pagePath(req.url) };
 }
 
 /** A stored subscriber's preferences as the form shows them. */
