@@ -54,7 +54,7 @@ export function figuresPage(input: FiguresPageInput): SafeHtml {
   else if (!first || !chosen.indicator || !chosen.kind) result = html`<p class="muted">${T.choose[lang]}</p>`;
   else if (!series.some((s) => s.values.length)) result = html`<p class="notice">${T.empty[lang]}</p>`;
   else result = explorerResult(lang, chosen.indicator, kindName(chosen.kind), series);
-  return page({ lang, title: T.title[lang], path: input.path, nav: PUBLIC_NAV, body: html`${form}${result}` });
+  return page({ lang, title: T.title[lang], path: input.path, nav: PUBLIC_NAV, body: html`${choices.regions.length ? form : ''}${result}` });
 }
 
 function explorerResult(lang: Lang, indicator: string, kind: string, series: ExplorerSeries[]): SafeHtml {
