@@ -198,6 +198,7 @@ describe('subscriber pages', () => {
         seen.push(...all(r.body, /data-story="(\d+)"/g).map(Number));
         url = /<a rel="next" href="([^"]+)"/.exec(r.body)?.[1].replaceAll('&amp;', '&') ?? null;
         if (url) expect(url).toContain('region=');
+        if (pages > 0) expect(/<a rel="first" href="([^"]+)"/.exec(r.body)?.[1].replaceAll('&amp;', '&')).toBe(`/stories?limit=2&region=${encodeURIComponent('烟台市')}`);
         pages++;
       }
       expect(pages).toBe(3);

@@ -51,8 +51,8 @@ export interface ArchiveInput {
   stories: (StorySummary & StoryFigures)[];
   /** The next page's link, if any. */
   next: string | null;
-  /** This is not the first page. */
-  paged: boolean;
+  /** The first page with the same filters, when this is not the first page. */
+  first: string | null;
 }
 
 /** The archive: filters, then stories newest first with their figures and places, paged. */
@@ -73,7 +73,7 @@ export function archivePage(input: ArchiveInput): SafeHtml {
   const list = input.stories.length
     ? html`<ol class="stories">${input.stories.map((s) => storyItem(lang, s))}</ol>`
     : html`<p class="notice">${T.none[lang]}</p>`;
-  const pager = html`<nav class="pager">${input.paged ? html`<a href="/stories">${T.first[lang]}</a>` : ''}${input.next ? html`<a rel="next" href="${input.next}">${T.more[lang]}</a>` : ''}</nav>`;
+  const pager = html`<nav class="pager">${input.first ? html`<a rel="first" href="${input.first}">${T.first[lang]}</a>` : ''}${input.next ? html`<a rel="next" href="${input.next}">${T.more[lang]}</a>` : ''}</nav>`;
   return page({ lang, title: T.archive[lang], path: input.path, nav: PUBLIC_NAV, body: html`${form}${list}${pager}` });
 }
 

@@ -85,8 +85,8 @@ export function registerStoryRoutes(app: FastifyInstance, ctx: AppContext): void
       sources: ctx.sources.all().map((s) => ({ id: s.id, name: s.name })),
       chosen: { region: one(q.region), since: String((req.query as Record<string, unknown>).since ?? ''), source: one(q.source), keyword: one(q.keyword) },
       stories: result.items.map((s) => ({ ...s, ...(figures.get(s.storyId) ?? { figures: [], conflicts: [] }) })),
-      next: result.next ? nextLink(req.query, encodeCursor(result.next)) : null,
-      paged: q.cursor !== undefined,
+      next: result.next ? archiveLink(req.query, encodeCursor(result.next)) : null,
+      first: q.cursor !== undefined ? archiveLink(req.query) : null,
     });
     return sendPage(reply, markup);
   });
@@ -109,13 +109,14 @@ export function registerStoryRoutes(app: FastifyInstance, ctx: AppContext): void
   });
 }
 
-/** The archive's next page: the same filters (as chosen, empty ones left out), from `cursor`. */
-function nextLink(query: unknown, cursor: string): string {
+/** The archive with the same filters (as chosen, empty ones left out), from `cursor` or from the newest. */
+function archiveLink(query: unknown, cursor?: string): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(withoutEmpty(query))) {
     if (key === 'cursor' || key === 'lang') continue;
     for (const v of [value].flat()) params.append(key, String(v));
   }
-  params.set('cursor', cursor);
-  return `/stories?${params}`;
+  if (cursor) params.set('cursor', cursor);
+  const q = params.toString();
+  return q ? `/stories?${q}` : '/stories';
 }
