@@ -87,9 +87,14 @@ describe('the subscriber side in Chromium', { timeout: 300_000 }, () => {
     expect(await page.getByRole('checkbox', { name: '大连市', exact: true }).isChecked()).toBe(true);
 
     await page.getByLabel('电子邮箱').fill('reader@example.com');
+    // The whole province includes its cities: they grey out (web/static/subscribe.js).
     await page.getByRole('checkbox', { name: '辽宁省 (全省)', exact: true }).check();
+    expect(await page.getByRole('checkbox', { name: '大连市', exact: true }).isDisabled()).toBe(true);
     await page.getByLabel('关键词').fill('装备, 风电');
+    // The weekday is asked only for a weekly digest.
+    expect(await page.getByLabel('每周的哪一天').isVisible()).toBe(false);
     await page.getByRole('radio', { name: '每周' }).check();
+    expect(await page.getByLabel('每周的哪一天').isVisible()).toBe(true);
     await page.getByLabel('发送时间').selectOption('7');
     await page.getByLabel('每周的哪一天').selectOption('5');
     await page.getByRole('button', { name: '订阅' }).click();
@@ -104,7 +109,7 @@ describe('the subscriber side in Chromium', { timeout: 300_000 }, () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('订阅已确认');
     const row = await s.ctx.db.selectFrom('subscribers').selectAll().where('email', '=', 'reader@example.com').executeTakeFirstOrThrow();
     expect(row.confirmed_at).not.toBeNull();
-    expect(row).toMatchObject({ regions: ['辽宁省', '大连市'], keywords: ['装备', '风电'], frequency: 'weekly', hour: 7, weekday: 5 });
+    expect(row).toMatchObject({ regions: ['辽宁省'], keywords: ['装备', '风电'], frequency: 'weekly', hour: 7, weekday: 5 });
 
     // The confirmation page leads to the preferences, which show what was chosen.
     await page.getByRole('link', { name: '修改订阅设置' }).click();

@@ -67,6 +67,9 @@ const WEEKDAYS = {
   en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
 };
 
+/** Asks the weekday only for weekly digests; greys out the cities of a province ticked whole. The forms work without it. */
+const SCRIPT = '/static/subscribe.js';
+
 interface Frame {
   lang: Lang;
   path: string;
@@ -77,13 +80,13 @@ export function subscribePage(frame: Frame & { csrf: string; choices: FormChoice
   const { lang } = frame;
   const body = html`<p class="muted">${T.intro[lang]}</p>
 ${problemList(lang, frame.problems)}
-<form class="stack" method="post" action="${SUBSCRIPTION_PATHS.subscribe}" novalidate>
+<form class="stack" method="post" action="${SUBSCRIPTION_PATHS.subscribe}" novalidate data-preferences>
 <input type="hidden" name="_csrf" value="${frame.csrf}">
 <label>${T.email[lang]}<input type="email" name="email" required autocomplete="email" maxlength="254" value="${frame.values.email ?? ''}"></label>
 ${preferenceFields(lang, frame.choices, frame.values)}
 <button type="submit">${T.submit[lang]}</button>
 </form>`;
-  return page({ lang, title: T.subscribe[lang], path: frame.path, nav: PUBLIC_NAV, body });
+  return page({ lang, title: T.subscribe[lang], path: frame.path, nav: PUBLIC_NAV, body, scripts: [SCRIPT] });
 }
 
 /** The preferences form reached from a digest's link: the token in the form's address is the authority. */
@@ -94,11 +97,11 @@ export function preferencesPage(frame: Frame & { token: string; email: string; a
 ${frame.saved ? html`<p class="notice" role="status">${T.saved[lang]}</p>` : ''}
 ${frame.active ? '' : html`<p class="warn">${T.inactive[lang]}</p>`}
 ${problemList(lang, frame.problems)}
-<form class="stack" method="post" action="${action}">
+<form class="stack" method="post" action="${action}" data-preferences>
 ${preferenceFields(lang, frame.choices, frame.values)}
 <button type="submit">${T.save[lang]}</button>
 </form>`;
-  return page({ lang, title: T.prefsTitle[lang], path: frame.path, nav: PUBLIC_NAV, body });
+  return page({ lang, title: T.prefsTitle[lang], path: frame.path, nav: PUBLIC_NAV, body, scripts: [SCRIPT] });
 }
 
 export function checkInboxPage(frame: Frame & { email: string }): SafeHtml {
@@ -144,7 +147,7 @@ function preferenceFields(lang: Lang, choices: FormChoices, v: FormValues): Safe
   const checked = (on: boolean) => (on ? 'checked' : '');
   const regions = choices.regions.provinces.length
     ? html`<fieldset class="regions"><legend>${T.regions[lang]}</legend>${choices.regions.provinces.map(
-        (p) => html`<div class="province"><label class="check"><input type="checkbox" name="regions" value="${p.province}" ${checked(v.regions.includes(p.province))}> ${p.province} <span class="muted">(${T.wholeProvince[lang]})</span></label><div class="cities">${p.members.map(
+        (p) => html`<div class="province"><label class="check whole"><input type="checkbox" name="regions" value="${p.province}" ${checked(v.regions.includes(p.province))}> ${p.province} <span class="muted">(${T.wholeProvince[lang]})</span></label><div class="cities">${p.members.map(
           (m) => html`<label class="check"><input type="checkbox" name="regions" value="${m}" ${checked(v.regions.includes(m))}> ${m}</label>`,
         )}</div></div>`,
       )}</fieldset>`
@@ -159,6 +162,6 @@ function preferenceFields(lang: Lang, choices: FormChoices, v: FormValues): Safe
 ${sources}
 <fieldset class="inline"><legend>${T.frequency[lang]}</legend><label class="check"><input type="radio" name="frequency" value="daily" ${checked(v.frequency !== 'weekly')}> ${T.daily[lang]}</label><label class="check"><input type="radio" name="frequency" value="weekly" ${checked(v.frequency === 'weekly')}> ${T.weekly[lang]}</label></fieldset>
 <label>${T.hour[lang]}<select name="hour">${Array.from({ length: 24 }, (_, h) => html`<option value="${h}" ${String(h) === v.hour ? 'selected' : ''}>${String(h).padStart(2, '0')}:00</option>`)}${/^\d{1,2}$/.test(v.hour) && Number(v.hour) < 24 ? '' : html`<option value="${v.hour}" selected>${v.hour}</option>`}</select></label>
-<label>${T.weekday[lang]}<select name="weekday">${WEEKDAYS[lang].map((name, i) => html`<option value="${i + 1}" ${String(i + 1) === v.weekday ? 'selected' : ''}>${name}</option>`)}</select></label>
+<label class="weekday">${T.weekday[lang]}<select name="weekday">${WEEKDAYS[lang].map((name, i) => html`<option value="${i + 1}" ${String(i + 1) === v.weekday ? 'selected' : ''}>${name}</option>`)}</select></label>
 <fieldset class="inline"><legend>${T.mailLang[lang]}</legend><label class="check"><input type="radio" name="lang" value="zh" ${checked(v.lang !== 'en')}> 中文</label><label class="check"><input type="radio" name="lang" value="en" ${checked(v.lang === 'en')}> English</label></fieldset>`;
 }
