@@ -9,9 +9,9 @@ import { loadOperatorToken } from './operator-token.ts';
 import { registerArticleRoutes } from './routes/articles.ts';
 import { registerDigestRoutes } from './routes/digest.ts';
 import { registerFigureRoutes } from './routes/figures.ts';
+import { registerStoryRoutes } from './routes/stories.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerSourceRoutes } from './routes/sources.ts';
-import { registerStoryRoutes } from './routes/stories.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { installSecurity } from './security.ts';
 
