@@ -12,6 +12,7 @@ import { readsAsReport } from './report.ts';
 import { gapSubject, pullIndicator } from './rules/gap-subject.ts';
 import { placeName, placeOnlySubject } from './rules/place-subject.ts';
 import { sharedValueItems } from './rules/shared-value-list.ts';
+import { projectAttribute } from './rules/project-attribute.ts';
 import { notAFigure } from './rules/not-a-figure.ts';
 import { bracketedValue, type BracketedValue } from './rules/bracketed-value.ts';
 import { gazetteer } from '../regions/gazetteer.ts';
@@ -526,7 +527,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       } else {
         const trimmedTail = (JOINER.test(tail) ? runTail(s, tokens, i) : tail).replace(/^[)"”]+/, '');
         const nounFirst = !/^["”]/.test(tail) && trimmedTail.length >= 2 && /^[\u4e00-\u9fffA-Za-z"“]/.test(trimmedTail) && !NOT_NOUN.test(trimmedTail);
-        let name = nounFirst ? nounFirstIndicator(before, trimmedTail) : '';
+        // `投资1.5亿元的某某项目`, `年产10万吨某某`: the attribute of the project named after it.
+        let name = projectAttribute(before, unit, after) ?? (nounFirst ? nounFirstIndicator(before, trimmedTail) : '');
         const bare = BARE_SELECTION.exec(name);
         const list = bare ? (LIST_NAMED.exec(s.slice(0, t.index)) ?? lastList) : null;
         if (bare && list) name = `${SELECTION_VERBS[bare[1]]}${cleanSubject((list[1] ?? list[2]).replace(LIST_EDITION, ''))}`;

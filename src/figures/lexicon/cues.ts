@@ -119,3 +119,12 @@ export const PERIOD_QUALIFIERS = ['当月', '单月', '本月', '当季', '单�
 
 /** Notes on how a figure is reckoned, written between its indicator and its value (`增加值按可比价格计算,同比增长…`). */
 export const CALCULATION_NOTES = ['按可比价格计算', '按可比价计算', '按现价计算', '按当年价格计算'];
+
+/** Words before a sum of money that make it a project's investment (`协议总投资3亿元的某某项目`). */
+export const INVESTMENT_CUES = ['协议总投资', '计划总投资', '总投资额', '总投资', '协议投资', '计划投资', '投资'];
+
+/** Words before a quantity that make it a capacity, and the measure the indicator takes (`年产10万吨` → `年产能`). */
+export const CAPACITY_CUES: Record<string, string> = { 年产: '年产能', 年产能: '年产能', 年处理: '年处理能力', 产能: '产能' };
+
+/** Endings of a project's name: what an investment or capacity written before it belongs to. */
+export const PROJECT_ENDINGS = ['项目', '生产线', '产业链', '基地', '产业园', '工厂'];
