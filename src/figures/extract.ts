@@ -13,6 +13,7 @@ import { gapSubject, pullIndicator } from './rules/gap-subject.ts';
 import { placeName, placeOnlySubject } from './rules/place-subject.ts';
 import { sharedValueItems } from './rules/shared-value-list.ts';
 import { projectAttribute } from './rules/project-attribute.ts';
+import { changeFromTo, previousPeriod, type ChangeStep } from './rules/change-from-to.ts';
 import { notAFigure } from './rules/not-a-figure.ts';
 import { bracketedValue, type BracketedValue } from './rules/bracketed-value.ts';
 import { gazetteer } from '../regions/gazetteer.ts';
@@ -400,6 +401,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       let sign: 1 | -1 = 1;
       const inGroup: boolean = !!(joined && group && t.type !== 'rank' && prev.unit === t.unit);
       let bracket: BracketedValue | null = null;
+      let turn: ChangeStep | null = null;
       let placeRegion: string | null = null;
       let noted: string | null = null;
 
@@ -434,6 +436,9 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           let pk = t.type === 'tenths' ? { kind: 'share' as const, sign: 1 as const } : percentKind(before, clause);
           bracket = t.type === 'percent' ? bracketedValue(s, t.index, t.end) : null;
           if (bracket) pk = { kind: bracket.kind, sign: 1 };
+          // `增速由上月的7.5%回落至4.2%`: both values are changes of one indicator.
+          turn = t.type === 'percent' && !bracket ? changeFromTo(clauseBefore) : null;
+          if (turn) pk = { kind: 'growth', sign: turn.sign };
           // `…增长12%,其中白银市为19.1%`: a place's value after a change is that change for the place.
           const lastFigure = prev ?? carried;
           if (pk.kind === 'share' && lastFigure?.kind === 'growth' && !/占|比重|占比|份额|比例/.test(clause) && placeOnlySubject(before)) pk = { kind: 'growth', sign: 1 };
@@ -503,6 +508,9 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           if (bases && runCount(s, tokens, i) === 1) for (const b of bases) indicators.push({ name, base, basis: b });
           else indicators.push({ name, base, basis });
         }
+      } else if (kind === 'growth' && turn) {
+        const name = turn.subject && !GENERIC_SUBJECT.test(turn.subject) ? turn.subject : (previousBase(sentence, clause, 'same') ?? carried?.base ?? null);
+        if (name) indicators.push({ name, base: name, basis });
       } else if (kind === 'growth') {
         const subject = cleanSubject(beforeGrowthCue(before)).replace(RATE_END, '');
         const place = placeOnlySubject(before);
@@ -615,11 +623,13 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       // Period, region, target.
       let period: string | null = periodCtx;
       // A period in a gap's comparison (`比1-9月、上半年提高`) is its basis, not its period.
-      const compared = kind === 'gap' ? cStart + clauseBefore.search(FROM_COMPARISON) : t.index;
+      const compared = kind === 'gap' ? cStart + clauseBefore.search(FROM_COMPARISON) : turn ? cStart + turn.at : t.index;
       for (const p of periods) if (p.end <= t.index && (p.index < compared || compared < cStart)) period = p.period;
       if (qualifier && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = qualifiedPeriod(period, qualifier[0]);
       if (kind !== 'growth' && kind !== 'gap' && STOCK_RE.test(clauseBefore) && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
       if (kind === 'amount' && prev?.kind === 'amount' && prev.period === null && BREAKDOWN.test(clauseBefore) && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
+      // The earlier value of `由上月的7.5%回落至…` is of the time named after 由.
+      if (turn?.step === 'from') period = findPeriods(turn.when, docYear, yearCtx)[0]?.period ?? previousPeriod(turn.when, period) ?? period;
       let region = groupRegion ?? placeRegion ?? (kind === 'rank' || kind === 'gap' ? (docRegion?.name ?? null) : figureRegion(before, docRegion));
       // `全国共有120家，其中A类75家`: the breakdown is about the same region.
       if (region === docRegion?.name && prev && prev.region !== region && /其中/.test(s.slice(s.lastIndexOf('共', t.index), t.index))) region = prev.region;

@@ -128,3 +128,11 @@ export const CAPACITY_CUES: Record<string, string> = { 年产: '年产能', 年�
 
 /** Endings of a project's name: what an investment or capacity written before it belongs to. */
 export const PROJECT_ENDINGS = ['项目', '生产线', '产业链', '基地', '产业园', '工厂'];
+
+/**
+ * `增速由上月的7.5%回落至4.2%`: the word that opens the earlier value, and the verbs that lead
+ * from it to the later one. Both values are changes; the later one's sign is its own word's
+ * (`回升至增长0.3%`, `回落至下降1.2%`).
+ */
+export const CHANGE_FROM_WORDS = ['由', '从'];
+export const CHANGE_TO_VERBS = ['回升至', '回升到', '回落至', '回落到', '上升至', '上升到', '提高至', '提高到', '提升至', '提升到', '加快至', '放缓至', '下降至', '下降到', '扩大至', '收窄至', '转为', '升至', '降至'];
