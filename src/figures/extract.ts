@@ -402,6 +402,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       const inGroup: boolean = !!(joined && group && t.type !== 'rank' && prev.unit === t.unit);
       let bracket: BracketedValue | null = null;
       let turn: ChangeStep | null = null;
+      // A gap with no subject of its own (`…增长18%,高于全区9.9个百分点`) speaks of the figure before it.
+      let gapOfPrevious = false;
       let placeRegion: string | null = null;
       let noted: string | null = null;
 
@@ -497,6 +499,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         const carriedRate = carried && carried.kind !== 'share' ? `${carried.base}增速` : (carried?.base ?? null);
         const pb = previousBase(sentence, clause, 'rate') ?? carriedRate;
         const named = !!subject && !GENERIC_SUBJECT.test(subject);
+        gapOfPrevious = !named && !pull;
         let name = named ? subject : pb;
         let base = (named ? subject : (previousBase(sentence, clause, 'same') ?? carried?.base ?? null)) || name;
         if (pull) {
@@ -588,6 +591,15 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           // `长沙市、株洲市、岳阳市规上工业增加值分别增长…`: one indicator, a region for each value.
           // `A区、B区分别有14家、11家企业入选`: the list is all that stands before 分别.
           regions = regionList(rawBefore, kind === 'amount' && LIST_THEN_VALUES.test(before));
+          // `A市、B市实现较快增长,分别增长x%和y%`: the places head the clause before.
+          if (!regions && cStart > 0 && !cleanSubject(rawBefore)) {
+            const listed = regionList(s.slice(clauseStartOf(s, cStart - 1), cStart - 1), false);
+            const known = prev ?? carried;
+            if (listed && known) {
+              regions = listed;
+              indicators = [{ name: known.base, base: known.base, basis }];
+            }
+          }
           if (regions) {
             groupRegion = regions[0];
             // `A市、B市和C市规上工业…`: the indicator is what follows the last region.
@@ -630,7 +642,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       if (kind === 'amount' && prev?.kind === 'amount' && prev.period === null && BREAKDOWN.test(clauseBefore) && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
       // The earlier value of `由上月的7.5%回落至…` is of the time named after 由.
       if (turn?.step === 'from') period = findPeriods(turn.when, docYear, yearCtx)[0]?.period ?? previousPeriod(turn.when, period) ?? period;
-      let region = groupRegion ?? placeRegion ?? (kind === 'rank' || kind === 'gap' ? (docRegion?.name ?? null) : figureRegion(before, docRegion));
+      const ownRegion = gapOfPrevious && prev && !inGroup ? prev.region : (docRegion?.name ?? null);
+      let region = groupRegion ?? placeRegion ?? (kind === 'rank' || kind === 'gap' ? ownRegion : figureRegion(before, docRegion));
       // `全国共有120家，其中A类75家`: the breakdown is about the same region.
       if (region === docRegion?.name && prev && prev.region !== region && /其中/.test(s.slice(s.lastIndexOf('共', t.index), t.index))) region = prev.region;
       const target =
