@@ -1,5 +1,6 @@
 import { CUE_FILLERS, FLOW_PREFIXES, GROWTH_CUES, PERIOD_QUALIFIERS, RESULT_VERBS } from './lexicon/cues.ts';
 import { canonicalIndicator } from './lexicon/indicators.ts';
+import { outputIndicator } from './rules/output-verb.ts';
 import { BARE_ZONE_WORDS, LOCAL_SUFFIXES, REGION_MENTION } from './lexicon/regions.ts';
 
 const byLength = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length);
@@ -40,7 +41,7 @@ export function cleanSubject(s: string): string {
   if (t.includes('实现') || t.includes('完成')) t = t.replace(INNER_VERB, '');
   if (t.endsWith('的比重') || t.endsWith('的份额') || t.endsWith('的比例')) t = t.slice(0, -3) + t.slice(-2);
   if (t.includes('“') || t.includes('”')) t = t.replace(/[“”]/g, '"');
-  return canonicalIndicator(t);
+  return canonicalIndicator(outputIndicator(t));
 }
 
 /** A subject without the word that closes it (`工业投资达到` → `工业投资`) and trailing punctuation. */

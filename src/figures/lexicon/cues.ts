@@ -136,3 +136,8 @@ export const PROJECT_ENDINGS = ['项目', '生产线', '产业链', '基地', '�
  */
 export const CHANGE_FROM_WORDS = ['由', '从'];
 export const CHANGE_TO_VERBS = ['回升至', '回升到', '回落至', '回落到', '上升至', '上升到', '提高至', '提高到', '提升至', '提升到', '加快至', '放缓至', '下降至', '下降到', '扩大至', '收窄至', '转为', '升至', '降至'];
+
+/** Verbs of making a product (`生产汽车6.4万辆`): the figure is the product's output, `产量`. Not 制造, which names more than it makes (`智能制造示范工厂`). */
+export const OUTPUT_VERBS = ['生产', '产出'];
+/** What a verb of making is followed by when it is part of a name, not a product (`生产总值`, `生产和供应业`). */
+export const NOT_PRODUCT_START = ['总值', '和', '及', '与', '经营', '性', '线', '基地', '企业', '能力', '规模', '任务'];
