@@ -13,6 +13,7 @@ import { gapSubject, pullIndicator } from './rules/gap-subject.ts';
 import { placeName, placeOnlySubject } from './rules/place-subject.ts';
 import { sharedValueItems } from './rules/shared-value-list.ts';
 import { projectAttribute } from './rules/project-attribute.ts';
+import { classedList } from './rules/classed-list.ts';
 import { changeFromTo, previousPeriod, type ChangeStep } from './rules/change-from-to.ts';
 import { notAFigure } from './rules/not-a-figure.ts';
 import { bracketedValue, type BracketedValue } from './rules/bracketed-value.ts';
@@ -609,8 +610,11 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
               if (own) indicators = [{ name: own, base: own, basis: ind.basis }];
             }
           }
-          const raw: string = kind === 'growth' ? cleanSubject(rawBefore).replace(RATE_END, '') : cleanSubject(rawBefore);
-          const parts = regions ? [] : listItems(raw, runCount(s, tokens, i));
+          // `A、B等行业增加值分别…`: the list before 等, each item with the measure after it.
+          const classed: { head: string; shared: string } | null = regions ? null : classedList(rawBefore.replace(/^.*[,:;]/, ''));
+          const raw: string = classed ? classed.head : kind === 'growth' ? cleanSubject(rawBefore).replace(RATE_END, '') : cleanSubject(rawBefore);
+          const shared: string = classed ? (kind === 'growth' ? classed.shared.replace(RATE_END, '') : classed.shared) : '';
+          const parts: string[] = regions ? [] : listItems(raw, runCount(s, tokens, i)).map((p: string) => p + shared);
           if (parts.length > 1) {
             const zhan = parts[parts.length - 1].indexOf('占');
             const suffix = zhan > 0 ? parts[parts.length - 1].slice(zhan) : '';

@@ -141,3 +141,11 @@ export const CHANGE_TO_VERBS = ['回升至', '回升到', '回落至', '回落�
 export const OUTPUT_VERBS = ['生产', '产出'];
 /** What a verb of making is followed by when it is part of a name, not a product (`生产总值`, `生产和供应业`). */
 export const NOT_PRODUCT_START = ['总值', '和', '及', '与', '经营', '性', '线', '基地', '企业', '能力', '规模', '任务'];
+
+/**
+ * `A、B、C等行业增加值`, `A、B和C三大支柱行业…`: the words that close a list of sectors; what
+ * follows them (`行业增加值`) is every item's measure. Qualifiers may stand between the count
+ * and the class word.
+ */
+export const SECTOR_CLASSES = ['行业', '产业', '领域', '板块', '门类'];
+export const SECTOR_QUALIFIERS = ['重点', '主要', '支柱', '传统', '新兴', '优势', '主导'];
