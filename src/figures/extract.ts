@@ -625,6 +625,11 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
             subjects = group.subjects;
             indicators = [{ name: subjects[0], base: subjects[0], basis }];
           }
+        } else if (kind === 'gap' && gapOfPrevious && group?.subjects && group.subjects.length > 1 && runCount(s, tokens, i) === group.subjects.length) {
+          // `A、B分别增长x%、y%,同比加快m、n个百分点`: a run of gaps without a subject follows the subjects of the run before.
+          const rate = group.kind === 'growth';
+          subjects = group.subjects.map((x) => (rate && !RATE_END.test(x) ? `${x}增速` : x));
+          indicators = [{ name: subjects[0], base: group.subjects[0], basis: indicators[0]?.basis ?? basis }];
         }
         group = { kind, sign, basis, bases, subjects, regions, index: i };
       }
