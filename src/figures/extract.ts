@@ -8,6 +8,7 @@ import { documentYear, findPeriods } from './period.ts';
 import { documentRegion, figureRegion } from './region.ts';
 import { NOT_DISTRICT_BEFORE, regionByMention } from './lexicon/regions.ts';
 import { ECONOMIC_INDICATOR } from './lexicon/relevance.ts';
+import { COUNTED_VERBS, FIRM_ROLES, FIRM_WORDS, FLOW_ONLY_WORDS, GENERIC_SUBJECTS, INVESTMENT_OF_COUNTED, LEVEL_TARGET_CUES, LIST_OUT_VERBS, LIST_PUBLISH_VERBS, OFFICE_ENDINGS, PLAN_WORDS, RANK_SET_OPENERS, RANK_SETS, RATE_WORDS, SENTENCE_TARGET_OPENERS, SPEECH_VERBS } from './lexicon/frames.ts';
 import { readsAsReport } from './report.ts';
 import { gapSubject, pullIndicator } from './rules/gap-subject.ts';
 import { placeName, placeOnlySubject } from './rules/place-subject.ts';
@@ -27,36 +28,36 @@ const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).join('
 const STOCK_RE = new RegExp(alt(STOCK_CUES));
 const FLOW_START = new RegExp(`^(?:${alt(FLOW_PREFIXES)})`);
 const TARGET_RE = new RegExp(alt(TARGET_CUES).replace('计划投资|', '(?<!年度|占)计划投资|').replace(/(^|\|)计划(?=\||$)/, '$1(?<!年度|占|行动)计划(?!单列)'));
-const SENTENCE_TARGET = /^(?:力争|争取|计划|预计|目标|到20\d{2}年)/;
-const LEVEL_TARGET = /打造|培育|目标|建设|加快|力争|迈向|冲刺/;
+const SENTENCE_TARGET = new RegExp(`^(?:${alt(SENTENCE_TARGET_OPENERS)}|到20\\d{2}年)`);
+const LEVEL_TARGET = new RegExp(alt(LEVEL_TARGET_CUES));
 const RANK_CUE_RE = new RegExp(`(?:均|都)?(?:${alt(RANK_CUES)})$`);
 const REGION_HEAD = /^[\u4e00-\u9fff]{1,4}?[市县](?!场)|^[\u4e00-\u9fff]{2,3}(?=规模以上|规上|工业|制造业)/;
 const RANK_CUE_ANY = new RegExp(`(?:均|都)?(?:${alt(RANK_CUES)})`, 'g');
-const RANK_SCOPE = /全国|全省|全市|全区|省内|国内|东北|东三省|全球|世界|各市|各省|城市|同类|行业|在/;
-const RANK_CONTEXT = new RegExp(`${alt(RANK_CUES)}|全国|全省|全市|全区|省内|国内|各市|城市|东北|东三省|全球|世界`);
+const RANK_SCOPE = new RegExp(alt([...RANK_SETS, ...RANK_SET_OPENERS]));
+const RANK_CONTEXT = new RegExp(`${alt(RANK_CUES)}|${alt(RANK_SETS)}`);
 const GAP_RE = new RegExp(alt(GAP_CUES.map((c) => c.word)), 'g');
 const GAP_SIGN = new Map(GAP_CUES.map((c) => [c.word, c.sign]));
 const BASIS_RE = /(?:高于|低于|快于|慢于|领先|高出|较|比)(.*?)(?:分别|均)?(?:提高|提升|增加|下降|回落|减少|降低|扩大|收窄|加快|放缓|上升|高出|低|高|快|慢)?了?$/;
 // `比全省高`, `较全国低`: the direction stands after the basis.
-const RATE_END = /(?<=.{2})(?:增速|增幅|增长率|降幅)$/;
-const RATE_IS = /(增速|增幅|增长率|降幅)(?:分别|同比|均|都|仍)*(?:为|是|达到|达|在|超过|超|保持在)$/;
+const RATE_END = new RegExp(`(?<=.{2})(?:${alt(RATE_WORDS)})$`);
+const RATE_IS = new RegExp(`(${alt(RATE_WORDS)})(?:分别|同比|均|都|仍)*(?:为|是|达到|达|在|超过|超|保持在)$`);
 const COMPARED_DIRECTION = /(?:比|较)[^比较]{1,12}?(高出|高|快|低|慢)了?$/;
 // A gap's subject ends where its comparison starts (`增速高于全省…`).
 const FROM_COMPARISON = new RegExp(`(?:${BASIS_RE.source.slice(0, BASIS_RE.source.indexOf(')') + 1)}).*$`);
-const GENERIC_SUBJECT = /^(?:数量|总数|总量|规模|增速|增幅|总额|总计|合计|数|个数|家数|总数达到)?$/;
+const GENERIC_SUBJECT = new RegExp(`^(?:${alt(GENERIC_SUBJECTS)})?$`);
 const NEEDS_GROWTH = new RegExp(`^.{0,2}(?:${alt(COUNTED_NEEDS_GROWTH)})`);
 const NOT_NOUN = new RegExp(`^(?:${alt(NOT_NOUN_STARTS)})`);
 // An office's spokesman (`市工业和信息化局相关负责人表示`) states the region's plans, not a firm's.
-const FIRM_SPEAKER = /(?<!(?:局|委|厅|办|府|管委会|部门)(?:相关|有关)?)(?:负责人|董事长|总经理|经理|总裁|创始人|代表)[^,。]{0,8}(?:表示|说|称|透露|介绍)/;
-const FIRM_SUBJECT = /公司|企业|集团|我们/;
+const FIRM_SPEAKER = new RegExp(`(?<!(?:${alt(OFFICE_ENDINGS)})(?:相关|有关)?)(?:${alt(FIRM_ROLES)})[^,。]{0,8}(?:${alt(SPEECH_VERBS)})`);
+const FIRM_SUBJECT = new RegExp(alt(FIRM_WORDS));
 // `39个工业大类行业中有30个`: the first count is the set the second is taken from.
 const DENOMINATOR_TAIL = /^([\u4e00-\u9fff"“”]{1,14}?)中(?:有|共有|的)?$/;
-const INVESTMENT_OF_PREVIOUS = /^(?:总投资|投资总额|总投资额|协议投资额?|计划总投资|计划投资总额|计划投资|年度计划投资)$/;
+const INVESTMENT_OF_PREVIOUS = new RegExp(`^(?:${alt(INVESTMENT_OF_COUNTED)})$`);
 const RESULT_START = new RegExp(`^(?:${alt(RESULT_VERBS)})`);
 // `218家企业入选,入选数量居全省第3位`: the rank of the count just given.
-const COUNT_OF_PREVIOUS = /^(?:入选|上榜|入围|获评|新增|认定)数量$/;
+const COUNT_OF_PREVIOUS = new RegExp(`^(?:${alt(COUNTED_VERBS)})数量$`);
 // `公布…名单,某市218家企业入选`: what they were selected into is the list named before.
-const LIST_NAMED = /(?:公布|发布|公示)了?(?:\d{4}年度?)?(.{2,30}?)名单|([^,:;]{2,30}?)名单(?:正式)?(?:公布|发布|出炉|揭晓)/;
+const LIST_NAMED = new RegExp(`(?:${alt(LIST_PUBLISH_VERBS)})了?(?:\\d{4}年度?)?(.{2,30}?)名单|([^,:;]{2,30}?)名单(?:正式)?(?:${alt(LIST_OUT_VERBS)})`);
 const BARE_SELECTION = new RegExp(`^(${alt(Object.keys(SELECTION_VERBS))})(.{0,6})$`);
 const LIST_THEN_VALUES = /分别(?:有|为|是|新增)?$/;
 const JOINER = /^(?:、|和|及|与)$/;
@@ -70,10 +71,10 @@ const MONTH_QUALIFIER = /当月|单月|本月/;
 const RUN_PERIOD = /^(\d{4}|XXXX)-\d{2}~\1-(\d{2})$/;
 // `第七批`, `2024年度` at the head of a list's name say which list, not what was selected.
 const LIST_EDITION = /^(?:\d{4}年度?|第[\d一二三四五六七八九十]+批次?)+/;
-const PLAN_PROGRESS = /^(?:年度|全年)(?:投资)?(?:计划|目标|目标任务|任务)$/;
+const PLAN_PROGRESS = new RegExp(`^(?:年度|全年)(?:投资)?(?:${alt(PLAN_WORDS)})$`);
 // `现有…168家,其中高新技术企业97家`: a part of a stock is a stock too.
 const BREAKDOWN = /^其中/;
-const FLOW_ONLY = /^(?:较年初|比年初|同比)?(?:净增|新增|增加|减少)$/;
+const FLOW_ONLY = new RegExp(`^(?:较年初|比年初|同比)?(?:${alt(FLOW_ONLY_WORDS)})$`);
 
 /** A run of values after one subject list (`A、B分别增长x%、y%`) and what they share. */
 interface RunGroup {
