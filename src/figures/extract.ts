@@ -505,7 +505,9 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         let name = named ? subject : pb;
         let base = (named ? subject : (previousBase(sentence, clause, 'same') ?? carried?.base ?? null)) || name;
         if (pull) {
-          const driver = pull.driver && !GENERIC_SUBJECT.test(pull.driver) ? pull.driver : (previousBase(sentence, clause, 'same') ?? carried?.base ?? '');
+          // `制造业增长14%,贡献率达98.6%,拉动…`: what pulls is what grew, not its share of the growth.
+          const grew = sentence.findLast((d) => d.kind === 'growth')?.base;
+          const driver = pull.driver && !GENERIC_SUBJECT.test(pull.driver) ? pull.driver : (grew ?? previousBase(sentence, clause, 'same') ?? carried?.base ?? '');
           name = `${driver}拉动${pull.what}增长`;
           base = name;
         }
@@ -529,6 +531,9 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         else if (name) indicators.push({ name, base: name, basis });
       } else if (kind === 'share') {
         let subject = cleanSubject(before);
+        // `制造业增长14%,对全市规上工业贡献率达98.6%`: the contribution is of what grew.
+        const grew = /^[,;、\s]*对/.test(before) ? sentence.findLast((d) => d.kind === 'growth')?.base : undefined;
+        if (grew && subject && !subject.startsWith(grew)) subject = `${grew}对${subject.replace(/^对/, '')}`;
         if (subject.startsWith('占') && prev) subject = `${previousBase(sentence, clause, 'same')}${subject}`;
         // `完成年度计划的54.6%`: the share of the plan that the indicator before has reached.
         if (PLAN_PROGRESS.test(subject) && prev) {
