@@ -149,3 +149,12 @@ export const NOT_PRODUCT_START = ['总值', '和', '及', '与', '经营', '性'
  */
 export const SECTOR_CLASSES = ['行业', '产业', '领域', '板块', '门类'];
 export const SECTOR_QUALIFIERS = ['重点', '主要', '支柱', '传统', '新兴', '优势', '主导'];
+
+/**
+ * `99种产品产量保持增长`, `8个地区呈现两位数增长`: the predicate of growth after a count of
+ * things, which the indicator puts before them (`产量保持增长的产品`). Verbs that may open it,
+ * what may stand between them and 增长, and the measures that may come first.
+ */
+export const GROWING_VERBS = ['保持', '实现', '呈现', '均为', '继续', '均'];
+export const GROWING_DEGREES = ['两位数', '正', '较快', '快速'];
+export const GROWING_MEASURES = ['产量', '产值', '增加值', '营业收入', '利润'];

@@ -44,6 +44,7 @@ export const UNITS: UnitEntry[] = [
   { unit: '所', type: 'count' },
   { unit: '处', type: 'count' },
   { unit: '樘', type: 'count' },
+  { unit: '种', type: 'count' },
   { unit: '吨', type: 'measure' },
   { unit: '吨标准煤', type: 'measure' },
   { unit: '千瓦时', type: 'measure' },
