@@ -1,5 +1,5 @@
 import { normalise, quoteOf, type NormalisedText } from '../text/normalise.ts';
-import { CALCULATION_NOTES, CUE_FILLERS, FLOW_PREFIXES, GAP_CUES, GROWTH_CUES, LEVEL_CUES, NOT_NOUN_STARTS, PERIOD_QUALIFIERS, RANK_CUES, RESULT_VERBS, SELECTION_VERBS, SHARE_ENDINGS, SHARED_MEASURES, STOCK_CUES, TARGET_CUES } from './lexicon/cues.ts';
+import { CALCULATION_NOTES, CUE_FILLERS, CUMULATIVE_FLOW_VERBS, FLOW_PREFIXES, GAP_CUES, GROWTH_CUES, LEVEL_CUES, NOT_NOUN_STARTS, PERIOD_QUALIFIERS, RANK_CUES, RESULT_VERBS, SELECTION_VERBS, SHARE_ENDINGS, SHARED_MEASURES, STOCK_CUES, TARGET_CUES } from './lexicon/cues.ts';
 import { COUNTED_NEEDS_GROWTH, NOT_INDUSTRIAL_SUBJECT } from './lexicon/exclusions.ts';
 import { isTier1Indicator, REGION_WIDE_FIRMS, SINGLE_ENTITY } from './lexicon/indicators.ts';
 import { unitEntry } from './lexicon/units.ts';
@@ -27,6 +27,7 @@ import type { DocumentContext, Figure, FigureKind } from './types.ts';
 const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
 
 const STOCK_RE = new RegExp(alt(STOCK_CUES));
+const CUMULATIVE_FLOW = new RegExp(`累计(?:${alt(CUMULATIVE_FLOW_VERBS)})`);
 const FLOW_START = new RegExp(`^(?:${alt(FLOW_PREFIXES)})`);
 const TARGET_RE = new RegExp(alt(TARGET_CUES).replace('计划投资|', '(?<!年度|占)计划投资|').replace(/(^|\|)计划(?=\||$)/, '$1(?<!年度|占|行动)计划(?!单列)'));
 const SENTENCE_TARGET = new RegExp(`^(?:${alt(SENTENCE_TARGET_OPENERS)}|到20\\d{2}年)`);
@@ -654,7 +655,9 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       const compared = kind === 'gap' ? cStart + clauseBefore.search(FROM_COMPARISON) : turn ? cStart + turn.at : t.index;
       for (const p of periods) if (p.end <= t.index && (p.index < compared || compared < cStart)) period = p.period;
       if (qualifier && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = qualifiedPeriod(period, qualifier[0]);
-      if (kind !== 'growth' && kind !== 'gap' && STOCK_RE.test(clauseBefore) && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
+      // `1-10月,…累计实现增加值`: a running total over the period stated is a flow, not a stock.
+      const runningTotal = CUMULATIVE_FLOW.test(clauseBefore) && periods.some((p) => p.end <= t.index);
+      if (kind !== 'growth' && kind !== 'gap' && STOCK_RE.test(clauseBefore) && !runningTotal && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
       if (kind === 'amount' && prev?.kind === 'amount' && prev.period === null && BREAKDOWN.test(clauseBefore) && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
       // The earlier value of `由上月的7.5%回落至…` is of the time named after 由.
       if (turn?.step === 'from') period = findPeriods(turn.when, docYear, yearCtx)[0]?.period ?? previousPeriod(turn.when, period) ?? period;

@@ -22,7 +22,7 @@ const TRAILING_PUNCT = /[,:;、\s(“"]/;
 // A period written after the indicator (`规模以上工业增加值1-4月增长`) is not part of its name.
 const TRAILING_PERIOD = new RegExp(`(?:\\d{1,2}[—\\-~至到]\\d{1,2}月份?|前\\d{1,2}个月|\\d{1,2}月份?|上半年|前三季度|[一二三四]季度)(?:${PERIOD_QUALIFIERS.join('|')})?$|(?:${PERIOD_QUALIFIERS.join('|')})$`);
 // Verbs inside a subject before what it measures: `产业实现产值` → `产业产值`.
-const INNER_VERB = /(?:实现|完成)(?=营业收入|营收|产值|总产值|增加值|利润|投资|工业|出口|进出口)/g;
+const INNER_VERB = /(?:累计)?(?:实现|完成)(?=营业收入|营收|产值|总产值|增加值|利润|投资|工业|出口|进出口)/g;
 // Single-character cues (增, 降) also occur inside indicator names (增加值), so only words count here.
 const GROWTH_START = new RegExp(`同比|比上年|较上年|比去年|比\\d{4}年|较\\d{4}年|${alt(GROWTH_CUES.map((c) => c.word).filter((w) => w.length > 1 && w !== '增速')).replace('增加', '增加(?!值)')}`);
 
