@@ -16,6 +16,7 @@ import { sharedValueItems } from './rules/shared-value-list.ts';
 import { projectAttribute } from './rules/project-attribute.ts';
 import { classedList } from './rules/classed-list.ts';
 import { growingCount } from './rules/growing-count.ts';
+import { rateAfterValue } from './rules/rate-after-value.ts';
 import { changeFromTo, previousPeriod, type ChangeStep } from './rules/change-from-to.ts';
 import { notAFigure } from './rules/not-a-figure.ts';
 import { bracketedValue, type BracketedValue } from './rules/bracketed-value.ts';
@@ -406,6 +407,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       const inGroup: boolean = !!(joined && group && t.type !== 'rank' && prev.unit === t.unit);
       let bracket: BracketedValue | null = null;
       let turn: ChangeStep | null = null;
+      let rated: string | null = null;
       // A gap with no subject of its own (`…增长18%,高于全区9.9个百分点`) speaks of the figure before it.
       let gapOfPrevious = false;
       let placeRegion: string | null = null;
@@ -445,6 +447,9 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           // `增速由上月的7.5%回落至4.2%`: both values are changes of one indicator.
           turn = t.type === 'percent' && !bracket ? changeFromTo(clauseBefore) : null;
           if (turn) pk = { kind: 'growth', sign: turn.sign };
+          // `煤炭工业利润28.7%的增速`: the rate named after the value.
+          rated = pk.kind === 'share' && !bracket && !turn ? rateAfterValue(before, after) : null;
+          if (rated !== null) pk = { kind: 'growth', sign: 1 };
           // `…增长12%,其中白银市为19.1%`: a place's value after a change is that change for the place.
           const lastFigure = prev ?? carried;
           if (pk.kind === 'share' && lastFigure?.kind === 'growth' && !/占|比重|占比|份额|比例/.test(clause) && placeOnlySubject(before)) pk = { kind: 'growth', sign: 1 };
@@ -521,7 +526,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         const name = turn.subject && !GENERIC_SUBJECT.test(turn.subject) ? turn.subject : (previousBase(sentence, clause, 'same') ?? carried?.base ?? null);
         if (name) indicators.push({ name, base: name, basis });
       } else if (kind === 'growth') {
-        const subject = cleanSubject(beforeGrowthCue(before)).replace(RATE_END, '');
+        const subject = cleanSubject(beforeGrowthCue(rated ?? before)).replace(RATE_END, '');
         const place = placeOnlySubject(before);
         let name = subject && !GENERIC_SUBJECT.test(subject) && !place ? subject : previousBase(sentence, clause, 'same');
         // `营口市同比增长10.3%` in the sentence after the province's figure: the same indicator, for that place.
