@@ -75,6 +75,8 @@ export const NOT_A_FIGURE: NotAFigureRule[] = [
       (!/^[\u4e00-\u9fff"“]/.test(c.tail) || NOT_NOUN.test(c.tail) || /的$/.test(c.head) || (/[和、及]/.test(c.before) && !/等/.test(c.before)) || c.token.unit === '次'),
   },
   // `过百亿企业`: a class of firm.
+  // `实现了两个“全国第一”`: a numeral counting a quoted slogan names it; the figures follow.
+  { name: 'slogan counted', applies: (c) => c.token.type === 'count' && c.token.chinese && /^[“"][^”"]{1,12}[”"]/.test(c.after) },
   { name: 'class of firm', applies: (c) => c.token.type === 'bare' && /^[万千百亿]+$/.test(c.token.unit) && /^[\u4e00-\u9fff]/.test(c.after) },
 ];
 

@@ -17,6 +17,7 @@ const CASES: Record<string, { out: string; kept: string }> = {
   'structure or slogan counted': { out: '出台10条措施支持制造业。', kept: '全市新增规上企业10家。' },
   'industries counted without growth': { out: '全市36个行业大类中,产值占比最高的是电子业。', kept: '全市有28个行业实现增长。' },
   'numeral restating or naming': { out: '临港和滨海两个基地同步推进。', kept: '全市新开工两个重点项目。' },
+  'slogan counted': { out: '今年全市实现了两个“全省第一”。', kept: '全市新增两个重点项目。' },
   'class of firm': { out: '全市过百亿企业加快成长。', kept: '全市工业产值突破千亿。' },
 };
 
