@@ -3,7 +3,7 @@ import { CALCULATION_NOTES, CUE_FILLERS, CUMULATIVE_FLOW_VERBS, FLOW_PREFIXES, G
 import { COUNTED_NEEDS_GROWTH, NOT_INDUSTRIAL_SUBJECT } from './lexicon/exclusions.ts';
 import { isTier1Indicator, REGION_WIDE_FIRMS, SINGLE_ENTITY } from './lexicon/indicators.ts';
 import { unitEntry } from './lexicon/units.ts';
-import { beforeGrowthCue, cleanSubject, indicatorSimilarity, nounFirstIndicator } from './indicator.ts';
+import { beforeGrowthCue, cleanSubject, indicatorSimilarity, lastNamedIndicator, nounFirstIndicator } from './indicator.ts';
 import { documentYear, findPeriods } from './period.ts';
 import { documentRegion, figureRegion } from './region.ts';
 import { NOT_DISTRICT_BEFORE, regionByMention } from './lexicon/regions.ts';
@@ -533,6 +533,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         if (!name && carried && place) name = carried.base;
         if (place) placeRegion = placeName(place);
         if (!name && noted) name = noted;
+        // `…增加值增速实现了两个第一:一是6月当月,同比增长16.5%`: the indicator the sentence named before.
+        if (!name && !subject && !sentence.length) name = lastNamedIndicator(s.slice(0, cStart));
         const items = inGroup || /分别/.test(clauseBefore) ? null : sharedValueItems(before);
         if (items) for (const item of items) indicators.push({ name: item, base: item, basis });
         else if (name) indicators.push({ name, base: name, basis });

@@ -1,5 +1,5 @@
 import { CUE_FILLERS, FLOW_PREFIXES, GROWTH_CUES, PERIOD_QUALIFIERS, RESULT_VERBS } from './lexicon/cues.ts';
-import { canonicalIndicator } from './lexicon/indicators.ts';
+import { canonicalIndicator, INDICATORS } from './lexicon/indicators.ts';
 import { outputIndicator } from './rules/output-verb.ts';
 import { BARE_ZONE_WORDS, LOCAL_SUFFIXES, REGION_MENTION } from './lexicon/regions.ts';
 
@@ -26,6 +26,21 @@ const INNER_VERB = /(?:累计)?(?:实现|完成)(?=营业收入|营收|产值|�
 // Single-character cues (增, 降) also occur inside indicator names (增加值), so only words count here.
 const GROWTH_START = new RegExp(`同比|比上年|较上年|比去年|比\\d{4}年|较\\d{4}年|${alt(GROWTH_CUES.map((c) => c.word).filter((w) => w.length > 1 && w !== '增速')).replace('增加', '增加(?!值)')}`);
 
+// `占比最大的制造业`: a superlative clause before the noun says which, not what.
+const SUPERLATIVE = /^[\u4e00-\u9fff]{0,6}?(?:最大|最高|最快|最多|最强)的(?=[\u4e00-\u9fff]{2})/;
+const NAMED_INDICATOR = new RegExp(INDICATORS.flatMap((e) => [e.canonical, ...e.aliases]).sort((a, b) => b.length - a.length).join('|'), 'g');
+
+/**
+ * The last indicator of the table the text names (`…规上工业增加值增速实现了两个第一:一是…`),
+ * for a figure whose own clause names none. Null when it names none.
+ */
+export function lastNamedIndicator(text: string): string | null {
+  let last: string | null = null;
+  NAMED_INDICATOR.lastIndex = 0;
+  for (const m of text.matchAll(NAMED_INDICATOR)) last = m[0];
+  return last ? canonicalIndicator(last) : null;
+}
+
 /** Strips the words around a subject until only the noun phrase is left. */
 export function cleanSubject(s: string): string {
   let prev = '';
@@ -35,6 +50,7 @@ export function cleanSubject(s: string): string {
     t = trimTrailing(t.replace(LEADING, ''));
   }
   // `A、B等N个X`: the category after 等 is what is counted.
+  t = t.replace(SUPERLATIVE, '');
   const deng = t.lastIndexOf('等');
   if (deng >= 0 && t.length - deng - 1 >= 2) t = t.slice(deng + 1);
   if (t.charCodeAt(0) === 0x5728 && t.endsWith('中')) t = t.slice(1, -1);
