@@ -464,7 +464,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           sign = pk.sign;
           basis = kind === 'growth' ? growthBasis(clauseBefore) : null;
           if (kind === 'share') {
-            const z = /占(?!比)(.+?)(?:的)?(?:比重|份额|比例)?(?:为|达到|达)?$/.exec(before) ?? /占(?!比)(.+?)(?:的)?(?:比重|份额|比例)/.exec(clause);
+            const z = /占(?!比)(.+?)(?:的)?(?:比重|份额|比例)?(?:为|达到|达)?了?$/.exec(before) ?? /占(?!比)(.+?)(?:的)?(?:比重|份额|比例)/.exec(clause);
             basis = z ? z[1].replace(/(?:比重|份额|比例|\d.*)$/, '') || null : null;
           }
         }
@@ -543,6 +543,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         // `制造业增长14%,对全市规上工业贡献率达98.6%`: the contribution is of what grew.
         const grew = /^[,;、\s]*对/.test(before) ? sentence.findLast((d) => d.kind === 'growth')?.base : undefined;
         if (grew && subject && !subject.startsWith(grew)) subject = `${grew}对${subject.replace(/^对/, '')}`;
+        // `合计占全市的比重达到39.8%`: the total of what the sentence counted before.
+        subject = subject.replace(/^(?:合计|总计|共计)(?=占)/, '');
         if (subject.startsWith('占') && prev) subject = `${previousBase(sentence, clause, 'same')}${subject}`;
         // `完成年度计划的54.6%`: the share of the plan that the indicator before has reached.
         if (PLAN_PROGRESS.test(subject) && prev) {
