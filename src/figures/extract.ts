@@ -44,6 +44,8 @@ const BASIS_RE = /(?:高于|低于|快于|慢于|领先|高出|较|比)(.*?)(?:�
 // `比全省高`, `较全国低`: the direction stands after the basis.
 const RATE_END = new RegExp(`(?<=.{2})(?:${alt(RATE_WORDS)})$`);
 const RATE_IS = new RegExp(`(${alt(RATE_WORDS)})(?:分别|同比|均|都|仍)*(?:为|是|达到|达|在|超过|超|保持在)$`);
+// `增速高于全省2.1%`, `增速比全国高出了7.7%`: a rate compared, its difference written with %.
+const RATE_COMPARED = new RegExp(`(?:${alt(RATE_WORDS)})[^,;:]{0,3}(?:(?:${alt(GAP_CUES.map((c) => c.word).filter((w) => /于|高出|超出/.test(w)))})[^,;:\\d]{0,10}|(?:比|较)[^,;:\\d]{1,10}?(?:高出|高|快|低|慢)了?)$`);
 const COMPARED_DIRECTION = /(?:比|较)[^比较]{1,12}?(高出|高|快|低|慢)了?$/;
 // A gap's subject ends where its comparison starts (`增速高于全省…`).
 const FROM_COMPARISON = new RegExp(`(?:${BASIS_RE.source.slice(0, BASIS_RE.source.indexOf(')') + 1)}).*$`);
@@ -462,7 +464,14 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           }
           kind = pk.kind;
           sign = pk.sign;
-          basis = kind === 'growth' ? growthBasis(clauseBefore) : null;
+          // `增速比全国高出了7.7%`: a difference of rates written with % is a gap in points.
+          if (kind === 'share' && RATE_COMPARED.test(clauseBefore)) {
+            kind = 'gap';
+            unit = '百分点';
+            const g = gapOf(clauseBefore);
+            sign = g.sign;
+          }
+          basis = kind === 'growth' ? growthBasis(clauseBefore) : kind === 'gap' ? gapOf(clauseBefore).basis : null;
           if (kind === 'share') {
             const z = /占(?!比)(.+?)(?:的)?(?:比重|份额|比例)?(?:为|达到|达)?了?$/.exec(before) ?? /占(?!比)(.+?)(?:的)?(?:比重|份额|比例)/.exec(clause);
             basis = z ? z[1].replace(/(?:比重|份额|比例|\d.*)$/, '') || null : null;
