@@ -8,6 +8,8 @@ import { installErrorHandler } from './errors.ts';
 import { loadOperatorToken } from './operator-token.ts';
 import { registerArticleRoutes } from './routes/articles.ts';
 import { registerDigestRoutes } from './routes/digest.ts';
+import { registerFigureRoutes } from './routes/figures.ts';
+import { registerStoryRoutes } from './routes/stories.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerSourceRoutes } from './routes/sources.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
@@ -38,6 +40,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   registerSourceRoutes(app, ctx);
   registerArticleRoutes(app, ctx);
   registerDigestRoutes(app, ctx);
+  registerStoryRoutes(app, ctx);
+  registerFigureRoutes(app, ctx);
   await app.register(subscriptionRoutes(ctx));
   return app;
 }

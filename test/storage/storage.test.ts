@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Figure } from '../../src/figures/types.ts';
 import { knownUrls, saveArticle, type ArticleRecord } from '../../src/store/articles.ts';
 import { crawlStates, finishCrawlRun, startCrawlRun, syncSources } from '../../src/store/sources.ts';
-import { deactivateSubscriber, lastDeliveredUntil, listSubscribers, upsertSubscriber } from '../../src/store/subscribers.ts';
+import { claimDelivery } from '../../src/store/deliveries.ts';
+import { deactivateSubscriber, listSubscribers, upsertSubscriber } from '../../src/store/subscribers.ts';
 import { demoSource } from '../../src/demo/source.ts';
 import { BACKENDS, type TestDb } from '../helpers/db.ts';
 
@@ -86,20 +87,48 @@ describe.each(BACKENDS)('storage on %s', (_name, open) => {
     expect(state?.lastCrawlAt).toBeInstanceOf(Date);
   });
 
+  it('stores articles saved at the same moment together, each once, and a bad one fails alone', async () => {
+    const texts = Array.from({ length: 12 }, (_, i) => `第${i}篇：临江市${i + 1}月规模以上工业增加值同比增长${i}.5%，${'新签约项目加快落地，'.repeat(i + 1)}`);
+    const saves = texts.map((text, i) =>
+      saveArticle(
+        t.db,
+        article({ url: `http://gxj.example.cn/art/batch/${i}.html`, contentHash: `batch-${i}`, cleanText: text, title: i === 5 ? 'a NUL\u0000 no database stores' : `第${i}篇` }),
+        [{ ...figure, value: i }],
+      ),
+    );
+    // The same page twice among them: one article, the second call finds the first.
+    saves.push(saveArticle(t.db, article({ url: 'http://gxj.example.cn/art/batch/0.html', contentHash: 'batch-0', cleanText: texts[0] }), [{ ...figure, value: 0 }]));
+    const outcomes = await Promise.allSettled(saves);
+    expect(outcomes.map((o) => o.status)).toEqual([...Array(5).fill('fulfilled'), 'rejected', ...Array(7).fill('fulfilled')]);
+    expect((outcomes[12] as PromiseFulfilledResult<{ status: string }>).value.status).toBe('unchanged');
+    const stored = await t.db.selectFrom('articles').select(['url']).where('url', 'like', '%/art/batch/%').orderBy('url').execute();
+    expect(stored).toHaveLength(11);
+    expect(stored.map((r) => r.url)).not.toContain('http://gxj.example.cn/art/batch/5.html');
+    const figs = await t.db.selectFrom('figures').innerJoin('articles', 'articles.id', 'figures.article_id').select('figures.value').where('articles.url', 'like', '%/art/batch/%').execute();
+    expect(figs.map((f) => f.value).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11]);
+  });
+
   it('keeps subscribers and when their last digest was delivered', async () => {
     const sub = await upsertSubscriber(t.db, { email: 'Analyst@Example.com', regions: ['滨海市'] });
     expect(sub).toMatchObject({ email: 'analyst@example.com', regions: ['滨海市'], keywords: [], active: true });
     const updated = await upsertSubscriber(t.db, { email: 'analyst@example.com', keywords: ['工业'] });
     expect(updated.id).toBe(sub.id);
     expect(updated.keywords).toEqual(['工业']);
-    expect(await lastDeliveredUntil(t.db, sub.id)).toBeNull();
     const base = { subscriber_id: sub.id, period_start: new Date('2026-11-01'), article_count: 3, transport: 'outbox', message_id: null, location: null };
     await t.db.insertInto('deliveries').values({ ...base, period_end: new Date('2026-11-02'), status: 'sent', error: null }).execute();
     await t.db.insertInto('deliveries').values({ ...base, period_end: new Date('2026-11-03'), status: 'failed', error: 'refused' }).execute();
-    // A failed delivery does not move the period on: its reports go out next time.
-    expect((await lastDeliveredUntil(t.db, sub.id))?.toISOString()).toBe('2026-11-02T00:00:00.000Z');
+    // The next period starts where the last sent digest ended: a failed delivery does not move it on.
+    const claim = { subscriberId: sub.id, firstPeriodStart: new Date('2026-10-01'), periodEnd: new Date('2026-11-04'), messageId: '<m@x>', transport: 'outbox', claimant: 'job-1', now: new Date(), leaseMs: 60_000 };
+    const next = await claimDelivery(t.db, { ...claim, periodKey: 'daily:2026-11-04' });
+    expect(next).toMatchObject({ state: 'claimed', delivery: { period_start: new Date('2026-11-02'), status: 'sending', attempts: 1 } });
+    // Another claimant is turned away while the lease holds; the same one (a retry of its job) takes it over.
+    expect((await claimDelivery(t.db, { ...claim, periodKey: 'daily:2026-11-04', claimant: 'job-2' })).state).toBe('busy');
+    expect(await claimDelivery(t.db, { ...claim, periodKey: 'daily:2026-11-04' })).toMatchObject({ state: 'claimed', delivery: { attempts: 2 } });
+    // Without any sent digest, a first period starts where the caller says.
+    const other = await upsertSubscriber(t.db, { email: 'new@example.com' });
+    expect((await claimDelivery(t.db, { ...claim, subscriberId: other.id, periodKey: 'daily:2026-11-04' })).delivery.period_start).toEqual(new Date('2026-10-01'));
     expect(await deactivateSubscriber(t.db, 'ANALYST@example.com')).toBe(true);
-    expect(await listSubscribers(t.db, true)).toEqual([]);
+    expect((await listSubscribers(t.db, true)).map((s) => s.email)).toEqual(['new@example.com']);
   });
 
   it('rolls back a failed transaction without losing a query sent beside it', async () => {
