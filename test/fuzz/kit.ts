@@ -86,7 +86,6 @@ export function linearity(
   bound: number,
   sizes: { min: number; max: number } = { min: 1024, max: fuzzMaxSize() },
 ): LinearResult {
-  sizes = { min: sizes.min, max: Math.max(sizes.max, fuzzMaxSize()) };
   const small = make(sizes.min);
   const large = make(sizes.max);
   const safe = (input: string | Buffer) => () => {
