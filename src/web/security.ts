@@ -57,6 +57,9 @@ const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 export async function installSecurity(app: FastifyInstance, options: SecurityOptions): Promise<void> {
   const { config } = options;
   await app.register(helmet, {
+    // Not helmet's no-referrer: under it Chromium sends `Origin: null` with our own form posts,
+    // which the cross-site check must refuse. Other sites (scraped links) still get no referrer.
+    referrerPolicy: { policy: 'same-origin' },
     contentSecurityPolicy: {
       useDefaults: false,
       // Scripts only from our own /static files, never inline, so scraped text shown in a page cannot
