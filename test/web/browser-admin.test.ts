@@ -71,7 +71,7 @@ describe('the operator adds a source and crawls it from the browser', { timeout:
     expect(new URL(page.url()).pathname).toBe('/admin/login');
     await page.fill('input[name="password"]', 'a wrong guess');
     await page.click('form[action="/admin/login"] button[type="submit"]');
-    await expect.poll(() => page.locator('p.error').textContent()).toContain('not the password');
+    await expect.poll(() => page.locator('p.error').textContent()).toContain('密码不对');
     await page.fill('input[name="password"]', PASSWORD);
     await page.click('form[action="/admin/login"] button[type="submit"]');
     await page.waitForURL(`${base}/admin/sources/new?lang=en`);
@@ -116,7 +116,8 @@ describe('the operator adds a source and crawls it from the browser', { timeout:
     await expect.poll(() => box_.getAttribute('data-state'), { timeout: 300_000, interval: 500 }).toBe('completed');
     const summary = await box_.locator('pre.crawl-summary').textContent();
     expect(summary).toContain(`${id}: OK`);
-    expect(summary).toContain(`new articles: ${column.articlePaths.length}`);
+    expect(summary).toContain(`${column.articlePaths.length} article pages fetched`);
+    expect(summary).toContain('errors: 0');
     await shoot(page, 'sources-after-crawl');
 
     // Every article of the column is stored, and the source's page lists them and the crawl.
