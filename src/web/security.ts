@@ -45,6 +45,18 @@ export interface SecurityOptions {
   cookieSecret: string;
 }
 
+/** The content security policy of every page (bull-board's relaxes `baseUri` on its own paths). */
+export const CSP_DIRECTIVES = {
+  defaultSrc: ["'none'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  connectSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+};
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Hosts a browser on this machine uses for a loopback server. */
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
@@ -64,16 +76,7 @@ export async function installSecurity(app: FastifyInstance, options: SecurityOpt
       useDefaults: false,
       // Scripts only from our own /static files, never inline, so scraped text shown in a page cannot
       // run; inline styles stay allowed for the digest preview (an e-mail body styled inline).
-      directives: {
-        defaultSrc: ["'none'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        connectSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-      },
+      directives: CSP_DIRECTIVES,
     },
   });
   await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: 60_000 });

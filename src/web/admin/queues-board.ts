@@ -3,6 +3,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { FastifyInstance } from 'fastify';
 import type { Queues } from '../../queue/queues.ts';
+import { CSP_DIRECTIVES } from '../security.ts';
 
 export const QUEUES_PATH = '/admin/queues';
 
@@ -22,7 +23,9 @@ export async function registerQueuesBoard(app: FastifyInstance, queues: Pick<Que
   await app.register(async (scope) => {
     // Every route the board adds (page, API, its static files) is the operator's, and not part of our API document.
     scope.addHook('onRoute', (route) => {
-      route.config = { ...route.config, access: 'operator' };
+      // Its page finds its scripts through <base href="/admin/queues/">: allowed here only.
+      const helmet = { contentSecurityPolicy: { useDefaults: false, directives: { ...CSP_DIRECTIVES, baseUri: ["'self'"] } } };
+      route.config = { ...route.config, access: 'operator', helmet } as typeof route.config;
       route.schema = { ...route.schema, hide: true };
     });
     await scope.register(serverAdapter.registerPlugin(), { prefix: QUEUES_PATH });
