@@ -1,7 +1,7 @@
 import type { Db } from '../db/connect.ts';
 import type { SubscriberRow } from '../db/schema.ts';
 import { claimDelivery, completeDelivery, failDelivery, markEmpty } from '../store/deliveries.ts';
-import { getSubscriber, lastDeliveredUntil, recordRejection } from '../store/subscribers.ts';
+import { getSubscriber, recordRejection } from '../store/subscribers.ts';
 import { collectDigest, type Digest } from './collect.ts';
 import { subscriberLinks } from './links.ts';
 import { SmtpSendError, type Mailer } from './mailer.ts';
@@ -77,7 +77,7 @@ export async function deliverDigest(deps: DeliveryDeps, req: DeliverRequest): Pr
   const claim = await claimDelivery(db, {
     subscriberId: sub.id,
     periodKey: req.periodKey,
-    periodStart: (await lastDeliveredUntil(db, sub.id)) ?? req.firstPeriodStart,
+    firstPeriodStart: req.firstPeriodStart,
     periodEnd: req.periodEnd,
     messageId: messageId(sub.id, req.periodKey, deps.mailFrom),
     transport: deps.mailer.transport,

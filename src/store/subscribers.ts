@@ -145,14 +145,3 @@ export async function recordRejection(db: Db, id: number, reason: string): Promi
   await db.updateTable('subscribers').set({ rejected_at: new Date(), rejection: reason }).where('id', '=', id).execute();
 }
 
-/** End of the period the subscriber's last successful digest covered. */
-export async function lastDeliveredUntil(db: Db, subscriberId: number): Promise<Date | null> {
-  const row = await db
-    .selectFrom('deliveries')
-    .select('period_end')
-    .where('subscriber_id', '=', subscriberId)
-    .where('status', '=', 'sent')
-    .orderBy('period_end', 'desc')
-    .executeTakeFirst();
-  return row?.period_end ?? null;
-}

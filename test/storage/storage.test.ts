@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Figure } from '../../src/figures/types.ts';
 import { knownUrls, saveArticle, type ArticleRecord } from '../../src/store/articles.ts';
 import { crawlStates, finishCrawlRun, startCrawlRun, syncSources } from '../../src/store/sources.ts';
-import { deactivateSubscriber, lastDeliveredUntil, listSubscribers, upsertSubscriber } from '../../src/store/subscribers.ts';
+import { claimDelivery } from '../../src/store/deliveries.ts';
+import { deactivateSubscriber, listSubscribers, upsertSubscriber } from '../../src/store/subscribers.ts';
 import { demoSource } from '../../src/demo/source.ts';
 import { BACKENDS, type TestDb } from '../helpers/db.ts';
 
@@ -92,14 +93,21 @@ describe.each(BACKENDS)('storage on %s', (_name, open) => {
     const updated = await upsertSubscriber(t.db, { email: 'analyst@example.com', keywords: ['工业'] });
     expect(updated.id).toBe(sub.id);
     expect(updated.keywords).toEqual(['工业']);
-    expect(await lastDeliveredUntil(t.db, sub.id)).toBeNull();
     const base = { subscriber_id: sub.id, period_start: new Date('2026-11-01'), article_count: 3, transport: 'outbox', message_id: null, location: null };
     await t.db.insertInto('deliveries').values({ ...base, period_end: new Date('2026-11-02'), status: 'sent', error: null }).execute();
     await t.db.insertInto('deliveries').values({ ...base, period_end: new Date('2026-11-03'), status: 'failed', error: 'refused' }).execute();
-    // A failed delivery does not move the period on: its reports go out next time.
-    expect((await lastDeliveredUntil(t.db, sub.id))?.toISOString()).toBe('2026-11-02T00:00:00.000Z');
+    // The next period starts where the last sent digest ended: a failed delivery does not move it on.
+    const claim = { subscriberId: sub.id, firstPeriodStart: new Date('2026-10-01'), periodEnd: new Date('2026-11-04'), messageId: '<m@x>', transport: 'outbox', claimant: 'job-1', now: new Date(), leaseMs: 60_000 };
+    const next = await claimDelivery(t.db, { ...claim, periodKey: 'daily:2026-11-04' });
+    expect(next).toMatchObject({ state: 'claimed', delivery: { period_start: new Date('2026-11-02'), status: 'sending', attempts: 1 } });
+    // Another claimant is turned away while the lease holds; the same one (a retry of its job) takes it over.
+    expect((await claimDelivery(t.db, { ...claim, periodKey: 'daily:2026-11-04', claimant: 'job-2' })).state).toBe('busy');
+    expect(await claimDelivery(t.db, { ...claim, periodKey: 'daily:2026-11-04' })).toMatchObject({ state: 'claimed', delivery: { attempts: 2 } });
+    // Without any sent digest, a first period starts where the caller says.
+    const other = await upsertSubscriber(t.db, { email: 'new@example.com' });
+    expect((await claimDelivery(t.db, { ...claim, subscriberId: other.id, periodKey: 'daily:2026-11-04' })).delivery.period_start).toEqual(new Date('2026-10-01'));
     expect(await deactivateSubscriber(t.db, 'ANALYST@example.com')).toBe(true);
-    expect(await listSubscribers(t.db, true)).toEqual([]);
+    expect((await listSubscribers(t.db, true)).map((s) => s.email)).toEqual(['new@example.com']);
   });
 
   it('rolls back a failed transaction without losing a query sent beside it', async () => {
