@@ -15,6 +15,7 @@ import { registerArticleRoutes } from './routes/articles.ts';
 import { registerDigestRoutes } from './routes/digest.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerSourceRoutes } from './routes/sources.ts';
+import { registerSubscriberRoutes } from './routes/subscribers.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { installSecurity } from './security.ts';
 
@@ -49,6 +50,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   registerArticleRoutes(app, ctx);
   registerDigestRoutes(app, ctx);
   await app.register(subscriptionRoutes(ctx));
+  registerSubscriberRoutes(app, ctx);
   registerMetricsRoute(app, ctx);
   await registerAdmin(app, ctx, { operatorToken, crawls });
   return app;

@@ -199,7 +199,7 @@ describe('the operator pages behind the login', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const p of ['/api/sources', '/api/sources/{id}', '/api/sources/{id}/crawl', '/api/sources/crawl', '/api/crawl-jobs/{jobId}', '/api/drafts', '/api/drafts/test', '/healthz', '/metrics']) {
+    for (const p of ['/api/sources', '/api/sources/{id}', '/api/sources/{id}/crawl', '/api/sources/crawl', '/api/crawl-jobs/{jobId}', '/api/drafts', '/api/drafts/test', '/api/subscribers', '/healthz', '/metrics']) {
       expect(Object.keys(doc.paths), p).toContain(p);
     }
     expect(Object.keys(doc.paths).filter((p) => p.startsWith('/admin'))).toEqual([]);
@@ -233,6 +233,10 @@ describe('the operator pages behind the login', () => {
     expect(res.body).toMatch(/data-count="unsubscribed"><strong>1<\/strong>/);
     expect(res.body).toContain('c&lt;script&gt;@example.test');
     expect(res.body).toMatch(/ · sent · 4/);
+    expect((await server.inject('/api/subscribers')).statusCode).toBe(401);
+    const api = await server.inject({ url: '/api/subscribers', headers: auth });
+    expect(api.json().counts).toEqual({ active: 1, unconfirmed: 1, unsubscribed: 1, rejected: 0 });
+    expect(api.json().subscribers.find((s: { email: string }) => s.email === 'a@example.test').deliveries).toEqual([expect.objectContaining({ status: 'sent', articles: 4 })]);
     const preview = await server.inject({ url: `/admin/subscribers/${subs[0]!.id}/preview`, headers: { cookie: cookieHeader(jar) } });
     expect(preview.statusCode).toBe(200);
     expect(preview.headers['content-type']).toMatch(/^text\/html/);
