@@ -25,7 +25,7 @@ function nextPage(next: string | undefined): string {
  * The operator's login: the password (INDWATCH_OPERATOR_PASSWORD, else the operator token) gives a
  * signed session cookie. The form carries a CSRF token and the route is rate-limited per client.
  */
-export function registerLoginRoutes(app: FastifyInstance, options: { config: Pick<Config, 'loginPerMinute' | 'sessionHours' | 'operatorPassword'>; operatorToken: string }): void {
+export function registerLoginRoutes(app: FastifyInstance, options: { config: Pick<Config, 'loginPerMinute' | 'sessionHours' | 'operatorPassword' | 'publicUrl'>; operatorToken: string }): void {
   const expected = digest(options.config.operatorPassword ?? options.operatorToken);
 
   const form = (req: FastifyRequest, reply: FastifyReply, failed: boolean, next: string) => {
@@ -56,7 +56,7 @@ export function registerLoginRoutes(app: FastifyInstance, options: { config: Pic
         req.log.warn({ reqId: req.id, ip: req.ip }, 'operator login refused: wrong password');
         return form(req, reply, true, nextPage(next));
       }
-      startOperatorSession(reply, options.config.sessionHours);
+      startOperatorSession(reply, options.config.sessionHours, options.config.publicUrl?.startsWith('https:') ?? false);
       req.log.info({ reqId: req.id, ip: req.ip }, 'operator logged in');
       return reply.redirect(nextPage(next), 303);
     },

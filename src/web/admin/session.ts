@@ -17,12 +17,14 @@ export function loadCookieSecret(config: Pick<Config, 'dataDir'>): Promise<Secre
  * server, so a session ends at its time or when its cookie is cleared (logout); changing the
  * secret file ends every session.
  */
-export function startOperatorSession(reply: FastifyReply, hours: number): void {
+export function startOperatorSession(reply: FastifyReply, hours: number, secure: boolean): void {
   const until = Date.now() + hours * 3_600_000;
   reply.setCookie(SESSION_COOKIE, `operator.${until}`, {
     signed: true,
     httpOnly: true,
     sameSite: 'strict',
+    // Only over HTTPS when users reach us by an https:// address (behind a proxy); plain http on loopback otherwise.
+    secure,
     path: '/',
     maxAge: Math.round(hours * 3600),
   });
