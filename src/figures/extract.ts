@@ -1,17 +1,23 @@
 import { normalise, quoteOf, type NormalisedText } from '../text/normalise.ts';
-import { CALCULATION_NOTES, CUE_FILLERS, FLOW_PREFIXES, GAP_CUES, GROWTH_CUES, LEVEL_CUES, NOT_NOUN_STARTS, PERIOD_QUALIFIERS, RANK_CUES, RESULT_VERBS, SELECTION_VERBS, SHARE_ENDINGS, SHARED_MEASURES, STOCK_CUES, TARGET_CUES } from './lexicon/cues.ts';
+import { CALCULATION_NOTES, CUE_FILLERS, CUMULATIVE_FLOW_VERBS, FLOW_PREFIXES, GAP_CUES, GROWTH_CUES, LEVEL_CUES, NOT_NOUN_STARTS, PERIOD_QUALIFIERS, RANK_CUES, RESULT_VERBS, SELECTION_VERBS, SHARE_ENDINGS, SHARED_MEASURES, STOCK_CUES, TARGET_CUES } from './lexicon/cues.ts';
 import { COUNTED_NEEDS_GROWTH, NOT_INDUSTRIAL_SUBJECT } from './lexicon/exclusions.ts';
 import { isTier1Indicator, REGION_WIDE_FIRMS, SINGLE_ENTITY } from './lexicon/indicators.ts';
 import { unitEntry } from './lexicon/units.ts';
-import { beforeGrowthCue, cleanSubject, indicatorSimilarity, nounFirstIndicator } from './indicator.ts';
+import { beforeGrowthCue, cleanSubject, indicatorSimilarity, lastNamedIndicator, nounFirstIndicator } from './indicator.ts';
 import { documentYear, findPeriods } from './period.ts';
 import { documentRegion, figureRegion } from './region.ts';
 import { NOT_DISTRICT_BEFORE, regionByMention } from './lexicon/regions.ts';
 import { ECONOMIC_INDICATOR } from './lexicon/relevance.ts';
+import { COUNTED_VERBS, FIRM_ROLES, FIRM_WORDS, FLOW_ONLY_WORDS, GENERIC_SUBJECTS, INVESTMENT_OF_COUNTED, LEVEL_TARGET_CUES, LIST_OUT_VERBS, LIST_PUBLISH_VERBS, OFFICE_ENDINGS, PLAN_WORDS, RANK_SET_OPENERS, RANK_SETS, RATE_WORDS, SENTENCE_TARGET_OPENERS, SPEECH_VERBS } from './lexicon/frames.ts';
 import { readsAsReport } from './report.ts';
 import { gapSubject, pullIndicator } from './rules/gap-subject.ts';
 import { placeName, placeOnlySubject } from './rules/place-subject.ts';
 import { sharedValueItems } from './rules/shared-value-list.ts';
+import { projectAttribute } from './rules/project-attribute.ts';
+import { classedList } from './rules/classed-list.ts';
+import { growingCount } from './rules/growing-count.ts';
+import { rateAfterValue } from './rules/rate-after-value.ts';
+import { changeFromTo, previousPeriod, type ChangeStep } from './rules/change-from-to.ts';
 import { notAFigure } from './rules/not-a-figure.ts';
 import { bracketedValue, type BracketedValue } from './rules/bracketed-value.ts';
 import { gazetteer } from '../regions/gazetteer.ts';
@@ -22,38 +28,41 @@ import type { DocumentContext, Figure, FigureKind } from './types.ts';
 const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
 
 const STOCK_RE = new RegExp(alt(STOCK_CUES));
+const CUMULATIVE_FLOW = new RegExp(`累计(?:${alt(CUMULATIVE_FLOW_VERBS)})`);
 const FLOW_START = new RegExp(`^(?:${alt(FLOW_PREFIXES)})`);
 const TARGET_RE = new RegExp(alt(TARGET_CUES).replace('计划投资|', '(?<!年度|占)计划投资|').replace(/(^|\|)计划(?=\||$)/, '$1(?<!年度|占|行动)计划(?!单列)'));
-const SENTENCE_TARGET = /^(?:力争|争取|计划|预计|目标|到20\d{2}年)/;
-const LEVEL_TARGET = /打造|培育|目标|建设|加快|力争|迈向|冲刺/;
+const SENTENCE_TARGET = new RegExp(`^(?:${alt(SENTENCE_TARGET_OPENERS)}|到20\\d{2}年)`);
+const LEVEL_TARGET = new RegExp(alt(LEVEL_TARGET_CUES));
 const RANK_CUE_RE = new RegExp(`(?:均|都)?(?:${alt(RANK_CUES)})$`);
 const REGION_HEAD = /^[\u4e00-\u9fff]{1,4}?[市县](?!场)|^[\u4e00-\u9fff]{2,3}(?=规模以上|规上|工业|制造业)/;
 const RANK_CUE_ANY = new RegExp(`(?:均|都)?(?:${alt(RANK_CUES)})`, 'g');
-const RANK_SCOPE = /全国|全省|全市|全区|省内|国内|东北|东三省|全球|世界|各市|各省|城市|同类|行业|在/;
-const RANK_CONTEXT = new RegExp(`${alt(RANK_CUES)}|全国|全省|全市|全区|省内|国内|各市|城市|东北|东三省|全球|世界`);
+const RANK_SCOPE = new RegExp(alt([...RANK_SETS, ...RANK_SET_OPENERS]));
+const RANK_CONTEXT = new RegExp(`${alt(RANK_CUES)}|${alt(RANK_SETS)}`);
 const GAP_RE = new RegExp(alt(GAP_CUES.map((c) => c.word)), 'g');
 const GAP_SIGN = new Map(GAP_CUES.map((c) => [c.word, c.sign]));
 const BASIS_RE = /(?:高于|低于|快于|慢于|领先|高出|较|比)(.*?)(?:分别|均)?(?:提高|提升|增加|下降|回落|减少|降低|扩大|收窄|加快|放缓|上升|高出|低|高|快|慢)?了?$/;
 // `比全省高`, `较全国低`: the direction stands after the basis.
-const RATE_END = /(?<=.{2})(?:增速|增幅|增长率|降幅)$/;
-const RATE_IS = /(增速|增幅|增长率|降幅)(?:分别|同比|均|都|仍)*(?:为|是|达到|达|在|超过|超|保持在)$/;
+const RATE_END = new RegExp(`(?<=.{2})(?:${alt(RATE_WORDS)})$`);
+const RATE_IS = new RegExp(`(${alt(RATE_WORDS)})(?:分别|同比|均|都|仍)*(?:为|是|达到|达|在|超过|超|保持在)$`);
+// `增速高于全省2.1%`, `增速比全国高出了7.7%`: a rate compared, its difference written with %.
+const RATE_COMPARED = new RegExp(`(?:${alt(RATE_WORDS)})[^,;:]{0,3}(?:(?:${alt(GAP_CUES.map((c) => c.word).filter((w) => /于|高出|超出/.test(w)))})[^,;:\\d]{0,10}|(?:比|较)[^,;:\\d]{1,10}?(?:高出|高|快|低|慢)了?)$`);
 const COMPARED_DIRECTION = /(?:比|较)[^比较]{1,12}?(高出|高|快|低|慢)了?$/;
 // A gap's subject ends where its comparison starts (`增速高于全省…`).
 const FROM_COMPARISON = new RegExp(`(?:${BASIS_RE.source.slice(0, BASIS_RE.source.indexOf(')') + 1)}).*$`);
-const GENERIC_SUBJECT = /^(?:数量|总数|总量|规模|增速|增幅|总额|总计|合计|数|个数|家数|总数达到)?$/;
+const GENERIC_SUBJECT = new RegExp(`^(?:${alt(GENERIC_SUBJECTS)})?$`);
 const NEEDS_GROWTH = new RegExp(`^.{0,2}(?:${alt(COUNTED_NEEDS_GROWTH)})`);
 const NOT_NOUN = new RegExp(`^(?:${alt(NOT_NOUN_STARTS)})`);
 // An office's spokesman (`市工业和信息化局相关负责人表示`) states the region's plans, not a firm's.
-const FIRM_SPEAKER = /(?<!(?:局|委|厅|办|府|管委会|部门)(?:相关|有关)?)(?:负责人|董事长|总经理|经理|总裁|创始人|代表)[^,。]{0,8}(?:表示|说|称|透露|介绍)/;
-const FIRM_SUBJECT = /公司|企业|集团|我们/;
+const FIRM_SPEAKER = new RegExp(`(?<!(?:${alt(OFFICE_ENDINGS)})(?:相关|有关)?)(?:${alt(FIRM_ROLES)})[^,。]{0,8}(?:${alt(SPEECH_VERBS)})`);
+const FIRM_SUBJECT = new RegExp(alt(FIRM_WORDS));
 // `39个工业大类行业中有30个`: the first count is the set the second is taken from.
 const DENOMINATOR_TAIL = /^([\u4e00-\u9fff"“”]{1,14}?)中(?:有|共有|的)?$/;
-const INVESTMENT_OF_PREVIOUS = /^(?:总投资|投资总额|总投资额|协议投资额?|计划总投资|计划投资总额|计划投资|年度计划投资)$/;
+const INVESTMENT_OF_PREVIOUS = new RegExp(`^(?:${alt(INVESTMENT_OF_COUNTED)})$`);
 const RESULT_START = new RegExp(`^(?:${alt(RESULT_VERBS)})`);
 // `218家企业入选,入选数量居全省第3位`: the rank of the count just given.
-const COUNT_OF_PREVIOUS = /^(?:入选|上榜|入围|获评|新增|认定)数量$/;
+const COUNT_OF_PREVIOUS = new RegExp(`^(?:${alt(COUNTED_VERBS)})数量$`);
 // `公布…名单,某市218家企业入选`: what they were selected into is the list named before.
-const LIST_NAMED = /(?:公布|发布|公示)了?(?:\d{4}年度?)?(.{2,30}?)名单|([^,:;]{2,30}?)名单(?:正式)?(?:公布|发布|出炉|揭晓)/;
+const LIST_NAMED = new RegExp(`(?:${alt(LIST_PUBLISH_VERBS)})了?(?:\\d{4}年度?)?(.{2,30}?)名单|([^,:;]{2,30}?)名单(?:正式)?(?:${alt(LIST_OUT_VERBS)})`);
 const BARE_SELECTION = new RegExp(`^(${alt(Object.keys(SELECTION_VERBS))})(.{0,6})$`);
 const LIST_THEN_VALUES = /分别(?:有|为|是|新增)?$/;
 const JOINER = /^(?:、|和|及|与)$/;
@@ -67,10 +76,10 @@ const MONTH_QUALIFIER = /当月|单月|本月/;
 const RUN_PERIOD = /^(\d{4}|XXXX)-\d{2}~\1-(\d{2})$/;
 // `第七批`, `2024年度` at the head of a list's name say which list, not what was selected.
 const LIST_EDITION = /^(?:\d{4}年度?|第[\d一二三四五六七八九十]+批次?)+/;
-const PLAN_PROGRESS = /^(?:年度|全年)(?:投资)?(?:计划|目标|目标任务|任务)$/;
+const PLAN_PROGRESS = new RegExp(`^(?:年度|全年)(?:投资)?(?:${alt(PLAN_WORDS)})$`);
 // `现有…168家,其中高新技术企业97家`: a part of a stock is a stock too.
 const BREAKDOWN = /^其中/;
-const FLOW_ONLY = /^(?:较年初|比年初|同比)?(?:净增|新增|增加|减少)$/;
+const FLOW_ONLY = new RegExp(`^(?:较年初|比年初|同比)?(?:${alt(FLOW_ONLY_WORDS)})$`);
 
 /** A run of values after one subject list (`A、B分别增长x%、y%`) and what they share. */
 interface RunGroup {
@@ -399,6 +408,10 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       let sign: 1 | -1 = 1;
       const inGroup: boolean = !!(joined && group && t.type !== 'rank' && prev.unit === t.unit);
       let bracket: BracketedValue | null = null;
+      let turn: ChangeStep | null = null;
+      let rated: string | null = null;
+      // A gap with no subject of its own (`…增长18%,高于全区9.9个百分点`) speaks of the figure before it.
+      let gapOfPrevious = false;
       let placeRegion: string | null = null;
       let noted: string | null = null;
 
@@ -433,6 +446,12 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           let pk = t.type === 'tenths' ? { kind: 'share' as const, sign: 1 as const } : percentKind(before, clause);
           bracket = t.type === 'percent' ? bracketedValue(s, t.index, t.end) : null;
           if (bracket) pk = { kind: bracket.kind, sign: 1 };
+          // `增速由上月的7.5%回落至4.2%`: both values are changes of one indicator.
+          turn = t.type === 'percent' && !bracket ? changeFromTo(clauseBefore) : null;
+          if (turn) pk = { kind: 'growth', sign: turn.sign };
+          // `煤炭工业利润28.7%的增速`: the rate named after the value.
+          rated = pk.kind === 'share' && !bracket && !turn ? rateAfterValue(before, after) : null;
+          if (rated !== null) pk = { kind: 'growth', sign: 1 };
           // `…增长12%,其中白银市为19.1%`: a place's value after a change is that change for the place.
           const lastFigure = prev ?? carried;
           if (pk.kind === 'share' && lastFigure?.kind === 'growth' && !/占|比重|占比|份额|比例/.test(clause) && placeOnlySubject(before)) pk = { kind: 'growth', sign: 1 };
@@ -445,9 +464,16 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           }
           kind = pk.kind;
           sign = pk.sign;
-          basis = kind === 'growth' ? growthBasis(clauseBefore) : null;
+          // `增速比全国高出了7.7%`: a difference of rates written with % is a gap in points.
+          if (kind === 'share' && RATE_COMPARED.test(clauseBefore)) {
+            kind = 'gap';
+            unit = '百分点';
+            const g = gapOf(clauseBefore);
+            sign = g.sign;
+          }
+          basis = kind === 'growth' ? growthBasis(clauseBefore) : kind === 'gap' ? gapOf(clauseBefore).basis : null;
           if (kind === 'share') {
-            const z = /占(?!比)(.+?)(?:的)?(?:比重|份额|比例)?(?:为|达到|达)?$/.exec(before) ?? /占(?!比)(.+?)(?:的)?(?:比重|份额|比例)/.exec(clause);
+            const z = /占(?!比)(.+?)(?:的)?(?:比重|份额|比例)?(?:为|达到|达)?了?$/.exec(before) ?? /占(?!比)(.+?)(?:的)?(?:比重|份额|比例)/.exec(clause);
             basis = z ? z[1].replace(/(?:比重|份额|比例|\d.*)$/, '') || null : null;
           }
         }
@@ -491,10 +517,13 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         const carriedRate = carried && carried.kind !== 'share' ? `${carried.base}增速` : (carried?.base ?? null);
         const pb = previousBase(sentence, clause, 'rate') ?? carriedRate;
         const named = !!subject && !GENERIC_SUBJECT.test(subject);
+        gapOfPrevious = !named && !pull;
         let name = named ? subject : pb;
         let base = (named ? subject : (previousBase(sentence, clause, 'same') ?? carried?.base ?? null)) || name;
         if (pull) {
-          const driver = pull.driver && !GENERIC_SUBJECT.test(pull.driver) ? pull.driver : (previousBase(sentence, clause, 'same') ?? carried?.base ?? '');
+          // `制造业增长14%,贡献率达98.6%,拉动…`: what pulls is what grew, not its share of the growth.
+          const grew = sentence.findLast((d) => d.kind === 'growth')?.base;
+          const driver = pull.driver && !GENERIC_SUBJECT.test(pull.driver) ? pull.driver : (grew ?? previousBase(sentence, clause, 'same') ?? carried?.base ?? '');
           name = `${driver}拉动${pull.what}增长`;
           base = name;
         }
@@ -502,19 +531,29 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           if (bases && runCount(s, tokens, i) === 1) for (const b of bases) indicators.push({ name, base, basis: b });
           else indicators.push({ name, base, basis });
         }
+      } else if (kind === 'growth' && turn) {
+        const name = turn.subject && !GENERIC_SUBJECT.test(turn.subject) ? turn.subject : (previousBase(sentence, clause, 'same') ?? carried?.base ?? null);
+        if (name) indicators.push({ name, base: name, basis });
       } else if (kind === 'growth') {
-        const subject = cleanSubject(beforeGrowthCue(before)).replace(RATE_END, '');
+        const subject = cleanSubject(beforeGrowthCue(rated ?? before)).replace(RATE_END, '');
         const place = placeOnlySubject(before);
         let name = subject && !GENERIC_SUBJECT.test(subject) && !place ? subject : previousBase(sentence, clause, 'same');
         // `营口市同比增长10.3%` in the sentence after the province's figure: the same indicator, for that place.
         if (!name && carried && place) name = carried.base;
         if (place) placeRegion = placeName(place);
         if (!name && noted) name = noted;
+        // `…增加值增速实现了两个第一:一是6月当月,同比增长16.5%`: the indicator the sentence named before.
+        if (!name && !subject && !sentence.length) name = lastNamedIndicator(s.slice(0, cStart));
         const items = inGroup || /分别/.test(clauseBefore) ? null : sharedValueItems(before);
         if (items) for (const item of items) indicators.push({ name: item, base: item, basis });
         else if (name) indicators.push({ name, base: name, basis });
       } else if (kind === 'share') {
         let subject = cleanSubject(before);
+        // `制造业增长14%,对全市规上工业贡献率达98.6%`: the contribution is of what grew.
+        const grew = /^[,;、\s]*对/.test(before) ? sentence.findLast((d) => d.kind === 'growth')?.base : undefined;
+        if (grew && subject && !subject.startsWith(grew)) subject = `${grew}对${subject.replace(/^对/, '')}`;
+        // `合计占全市的比重达到39.8%`: the total of what the sentence counted before.
+        subject = subject.replace(/^(?:合计|总计|共计)(?=占)/, '');
         if (subject.startsWith('占') && prev) subject = `${previousBase(sentence, clause, 'same')}${subject}`;
         // `完成年度计划的54.6%`: the share of the plan that the indicator before has reached.
         if (PLAN_PROGRESS.test(subject) && prev) {
@@ -526,7 +565,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       } else {
         const trimmedTail = (JOINER.test(tail) ? runTail(s, tokens, i) : tail).replace(/^[)"”]+/, '');
         const nounFirst = !/^["”]/.test(tail) && trimmedTail.length >= 2 && /^[\u4e00-\u9fffA-Za-z"“]/.test(trimmedTail) && !NOT_NOUN.test(trimmedTail);
-        let name = nounFirst ? nounFirstIndicator(before, trimmedTail) : '';
+        // `投资1.5亿元的某某项目`, `年产10万吨某某`: the attribute of the project named after it.
+        let name = projectAttribute(before, unit, after) ?? (t.type === 'count' ? growingCount(after) : null) ?? (nounFirst ? nounFirstIndicator(before, trimmedTail) : '');
         const bare = BARE_SELECTION.exec(name);
         const list = bare ? (LIST_NAMED.exec(s.slice(0, t.index)) ?? lastList) : null;
         if (bare && list) name = `${SELECTION_VERBS[bare[1]]}${cleanSubject((list[1] ?? list[2]).replace(LIST_EDITION, ''))}`;
@@ -578,6 +618,15 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           // `长沙市、株洲市、岳阳市规上工业增加值分别增长…`: one indicator, a region for each value.
           // `A区、B区分别有14家、11家企业入选`: the list is all that stands before 分别.
           regions = regionList(rawBefore, kind === 'amount' && LIST_THEN_VALUES.test(before));
+          // `A市、B市实现较快增长,分别增长x%和y%`: the places head the clause before.
+          if (!regions && cStart > 0 && !cleanSubject(rawBefore)) {
+            const listed = regionList(s.slice(clauseStartOf(s, cStart - 1), cStart - 1), false);
+            const known = prev ?? carried;
+            if (listed && known) {
+              regions = listed;
+              indicators = [{ name: known.base, base: known.base, basis }];
+            }
+          }
           if (regions) {
             groupRegion = regions[0];
             // `A市、B市和C市规上工业…`: the indicator is what follows the last region.
@@ -587,8 +636,11 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
               if (own) indicators = [{ name: own, base: own, basis: ind.basis }];
             }
           }
-          const raw: string = kind === 'growth' ? cleanSubject(rawBefore).replace(RATE_END, '') : cleanSubject(rawBefore);
-          const parts = regions ? [] : listItems(raw, runCount(s, tokens, i));
+          // `A、B等行业增加值分别…`: the list before 等, each item with the measure after it.
+          const classed: { head: string; shared: string } | null = regions ? null : classedList(rawBefore.replace(/^.*[,:;]/, ''));
+          const raw: string = classed ? classed.head : kind === 'growth' ? cleanSubject(rawBefore).replace(RATE_END, '') : cleanSubject(rawBefore);
+          const shared: string = classed ? (kind === 'growth' ? classed.shared.replace(RATE_END, '') : classed.shared) : '';
+          const parts: string[] = regions ? [] : listItems(raw, runCount(s, tokens, i)).map((p: string) => p + shared);
           if (parts.length > 1) {
             const zhan = parts[parts.length - 1].indexOf('占');
             const suffix = zhan > 0 ? parts[parts.length - 1].slice(zhan) : '';
@@ -599,6 +651,11 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
             subjects = group.subjects;
             indicators = [{ name: subjects[0], base: subjects[0], basis }];
           }
+        } else if (kind === 'gap' && gapOfPrevious && group?.subjects && group.subjects.length > 1 && runCount(s, tokens, i) === group.subjects.length) {
+          // `A、B分别增长x%、y%,同比加快m、n个百分点`: a run of gaps without a subject follows the subjects of the run before.
+          const rate = group.kind === 'growth';
+          subjects = group.subjects.map((x) => (rate && !RATE_END.test(x) ? `${x}增速` : x));
+          indicators = [{ name: subjects[0], base: group.subjects[0], basis: indicators[0]?.basis ?? basis }];
         }
         group = { kind, sign, basis, bases, subjects, regions, index: i };
       }
@@ -613,12 +670,17 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       // Period, region, target.
       let period: string | null = periodCtx;
       // A period in a gap's comparison (`比1-9月、上半年提高`) is its basis, not its period.
-      const compared = kind === 'gap' ? cStart + clauseBefore.search(FROM_COMPARISON) : t.index;
+      const compared = kind === 'gap' ? cStart + clauseBefore.search(FROM_COMPARISON) : turn ? cStart + turn.at : t.index;
       for (const p of periods) if (p.end <= t.index && (p.index < compared || compared < cStart)) period = p.period;
       if (qualifier && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = qualifiedPeriod(period, qualifier[0]);
-      if (kind !== 'growth' && kind !== 'gap' && STOCK_RE.test(clauseBefore) && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
+      // `1-10月,…累计实现增加值`: a running total over the period stated is a flow, not a stock.
+      const runningTotal = CUMULATIVE_FLOW.test(clauseBefore) && periods.some((p) => p.end <= t.index);
+      if (kind !== 'growth' && kind !== 'gap' && STOCK_RE.test(clauseBefore) && !runningTotal && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
       if (kind === 'amount' && prev?.kind === 'amount' && prev.period === null && BREAKDOWN.test(clauseBefore) && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
-      let region = groupRegion ?? placeRegion ?? (kind === 'rank' || kind === 'gap' ? (docRegion?.name ?? null) : figureRegion(before, docRegion));
+      // The earlier value of `由上月的7.5%回落至…` is of the time named after 由.
+      if (turn?.step === 'from') period = findPeriods(turn.when, docYear, yearCtx)[0]?.period ?? previousPeriod(turn.when, period) ?? period;
+      const ownRegion = gapOfPrevious && prev && !inGroup ? prev.region : (docRegion?.name ?? null);
+      let region = groupRegion ?? placeRegion ?? (kind === 'rank' || kind === 'gap' ? ownRegion : figureRegion(before, docRegion));
       // `全国共有120家，其中A类75家`: the breakdown is about the same region.
       if (region === docRegion?.name && prev && prev.region !== region && /其中/.test(s.slice(s.lastIndexOf('共', t.index), t.index))) region = prev.region;
       const target =

@@ -1,5 +1,6 @@
 import { CUE_FILLERS, FLOW_PREFIXES, GROWTH_CUES, PERIOD_QUALIFIERS, RESULT_VERBS } from './lexicon/cues.ts';
-import { canonicalIndicator } from './lexicon/indicators.ts';
+import { canonicalIndicator, INDICATORS } from './lexicon/indicators.ts';
+import { outputIndicator } from './rules/output-verb.ts';
 import { BARE_ZONE_WORDS, LOCAL_SUFFIXES, REGION_MENTION } from './lexicon/regions.ts';
 
 const byLength = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length);
@@ -10,10 +11,10 @@ const LOCAL_NAME = `[\\u4e00-\\u9fff]{1,4}?(?:${LOCAL_SUFFIXES.join('|')})(?![�
 // Words that open a clause but say nothing about what is measured. An opening quote stays
 // when it is closed inside the subject (`“小巨人”企业`).
 const LEADING = new RegExp(
-  `^(?:[,:;、()”"'《》\\s]|“(?![^”]*”)|其中|同时|此外|另外|最终|在|该|据介绍|据了解|据统计|经统计|截至目前|截至\\d{1,2}月(?:底|末)|目前|现已|已经|已|累计|共计|共有|共|拥有|现有|有(?![色机线效限])|全年|今年以来|今年|年内|年初以来|去年|完成|实现|全市|我市|本市|全省|我省|本省|全国|全县|我县|本县|全区|我区|本区|园区|${BARE_ZONE_WORDS.join('|')}|(?:力争|争取|确保)再?|(?:全部|全面)?(?:达产|建成|投产|达效)后(?:将|可)?|(?:到|至)?\\d{4}年(?:以来|底|末)?|\\d{1,2}[—\\-~至到]\\d{1,2}月份?|前\\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月|上半年|下半年|前?[一二三四]季度|第[一二三四]季度|\\d{1,2}月份?|${PERIOD_QUALIFIERS.join('|')}|${REGION_MENTION.source}|(?![占比较与和及在全我本各])[\\u4e00-\\u9fff]{2,3}市(?!场)|${LOCAL_NAME})`,
+  `^(?:[,:;、()”"'《》\\s]|“(?![^”]*”)|其中|同时|此外|另外|最终|在|该|据介绍|据了解|据统计|经统计|截至目前|截至\\d{1,2}月(?:底|末)|目前|连续\\d+个月|连续[一二三四五六七八九十两]+个月|现已|已经|已|累计|共计|共有|共|拥有|现有|有(?![色机线效限])|全年|今年以来|今年|年内|年初以来|去年|完成|实现|全市|我市|本市|全省|我省|本省|全国|全县|我县|本县|全区|我区|本区|园区|${BARE_ZONE_WORDS.join('|')}|(?:力争|争取|确保)再?|(?:全部|全面)?(?:达产|建成|投产|达效)后(?:将|可)?|(?:到|至)?\\d{4}年(?:以来|底|末)?|\\d{1,2}[—\\-~至到]\\d{1,2}月份?|前\\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月|上半年|下半年|前?[一二三四]季度|第[一二三四]季度|\\d{1,2}月份?|${PERIOD_QUALIFIERS.join('|')}|${REGION_MENTION.source}|(?![占比较与和及在全我本各])[\\u4e00-\\u9fff]{2,3}市(?!场)|${LOCAL_NAME})`,
 );
 // Words that close a subject before its number: verbs of reaching, hedges.
-const TRAILING_WORDS = [...CUE_FILLERS, '总计', '合计', '累计达到', '累计达', '累计', '完成', '实现', '增至', '升至', '共', '已', '的', '为', '有', '是', '超', '突破', '分别达到', '分别为', '分别', '力争', '争取', '确保', '预计', '有望'];
+const TRAILING_WORDS = [...CUE_FILLERS, '总计', '合计', '累计达到', '累计达', '累计', '完成', '实现', '增至', '升至', '共', '已', '的', '为', '有', '是', '超', '突破', '分别达到', '分别为', '分别', '力争', '争取', '确保', '预计', '有望', '持续', '继续', '始终', '一直', '仍然'];
 const TRAILING = new RegExp(`(?:${alt(TRAILING_WORDS)})$`);
 // A trailing word is never longer than this, so only the end of a subject needs searching.
 const TRAILING_MAX = Math.max(...TRAILING_WORDS.map((w) => w.length));
@@ -21,9 +22,24 @@ const TRAILING_PUNCT = /[,:;、\s(“"]/;
 // A period written after the indicator (`规模以上工业增加值1-4月增长`) is not part of its name.
 const TRAILING_PERIOD = new RegExp(`(?:\\d{1,2}[—\\-~至到]\\d{1,2}月份?|前\\d{1,2}个月|\\d{1,2}月份?|上半年|前三季度|[一二三四]季度)(?:${PERIOD_QUALIFIERS.join('|')})?$|(?:${PERIOD_QUALIFIERS.join('|')})$`);
 // Verbs inside a subject before what it measures: `产业实现产值` → `产业产值`.
-const INNER_VERB = /(?:实现|完成)(?=营业收入|营收|产值|总产值|增加值|利润|投资|工业|出口|进出口)/g;
+const INNER_VERB = /(?:累计)?(?:实现|完成)(?=营业收入|营收|产值|总产值|增加值|利润|投资|工业|出口|进出口)/g;
 // Single-character cues (增, 降) also occur inside indicator names (增加值), so only words count here.
 const GROWTH_START = new RegExp(`同比|比上年|较上年|比去年|比\\d{4}年|较\\d{4}年|${alt(GROWTH_CUES.map((c) => c.word).filter((w) => w.length > 1 && w !== '增速')).replace('增加', '增加(?!值)')}`);
+
+// `占比最大的制造业`: a superlative clause before the noun says which, not what.
+const SUPERLATIVE = /^[\u4e00-\u9fff]{0,6}?(?:最大|最高|最快|最多|最强)的(?=[\u4e00-\u9fff]{2})/;
+const NAMED_INDICATOR = new RegExp(INDICATORS.flatMap((e) => [e.canonical, ...e.aliases]).sort((a, b) => b.length - a.length).join('|'), 'g');
+
+/**
+ * The last indicator of the table the text names (`…规上工业增加值增速实现了两个第一:一是…`),
+ * for a figure whose own clause names none. Null when it names none.
+ */
+export function lastNamedIndicator(text: string): string | null {
+  let last: string | null = null;
+  NAMED_INDICATOR.lastIndex = 0;
+  for (const m of text.matchAll(NAMED_INDICATOR)) last = m[0];
+  return last ? canonicalIndicator(last) : null;
+}
 
 /** Strips the words around a subject until only the noun phrase is left. */
 export function cleanSubject(s: string): string {
@@ -34,13 +50,14 @@ export function cleanSubject(s: string): string {
     t = trimTrailing(t.replace(LEADING, ''));
   }
   // `A、B等N个X`: the category after 等 is what is counted.
+  t = t.replace(SUPERLATIVE, '');
   const deng = t.lastIndexOf('等');
   if (deng >= 0 && t.length - deng - 1 >= 2) t = t.slice(deng + 1);
   if (t.charCodeAt(0) === 0x5728 && t.endsWith('中')) t = t.slice(1, -1);
   if (t.includes('实现') || t.includes('完成')) t = t.replace(INNER_VERB, '');
   if (t.endsWith('的比重') || t.endsWith('的份额') || t.endsWith('的比例')) t = t.slice(0, -3) + t.slice(-2);
   if (t.includes('“') || t.includes('”')) t = t.replace(/[“”]/g, '"');
-  return canonicalIndicator(t);
+  return canonicalIndicator(outputIndicator(t));
 }
 
 /** A subject without the word that closes it (`工业投资达到` → `工业投资`) and trailing punctuation. */

@@ -175,8 +175,15 @@ export function figureRegion(before: string, doc: RegionInfo | null): string | n
   if (OWN_LOCAL_WORDS.includes(last) || last === doc?.name) return doc?.name ?? null;
   // A county's report means its prefecture by 全市, unless the county is a city itself (`临江市`).
   if (last === '全市' || last === '我市' || last === '本市') return doc?.level === 'county' && !doc.name.endsWith('市') ? (doc.province ?? doc.name) : (doc?.name ?? null);
-  if (last === '全省' || last === '我省' || last === '本省') return doc ? (doc.level === 'province' ? doc.name : doc.province ?? doc.name) : null;
+  if (last === '全省' || last === '我省' || last === '本省') return doc ? (doc.level === 'province' ? doc.name : doc.level === 'county' ? provinceOf(doc) : doc.province ?? doc.name) : null;
   return regionByMention(last)?.name ?? doc?.name ?? null;
+}
+
+/** The province a county lies in (its `province` field holds the prefecture 全市 means). */
+function provinceOf(county: RegionInfo): string {
+  let d = gazetteer().resolve(county.name);
+  while (d?.parent) d = d.parent;
+  return d?.name ?? county.province ?? county.name;
 }
 
 /** The lexicon's view of a division of the gazetteer: a county keeps its prefecture as the city 全市 means. */

@@ -46,7 +46,7 @@ const PLACEHOLDER = /^(?:市辖区|县|省直辖县级行政区划|自治区直�
 export function shortName(name: string, level: DivisionLevel): string | null {
   let base = name.replace(AUTONOMOUS, '');
   if (base === name) {
-    const suffix = level === 'province' ? /(?:特别行政区|省|市)$/ : level === 'prefecture' ? /(?:市|地区|盟)$/ : /(?:新区|市|县|区|旗|林区|特区)$/;
+    const suffix = level === 'province' ? /(?:特别行政区|维吾尔自治区|自治区|省|市)$/ : level === 'prefecture' ? /(?:市|地区|盟)$/ : /(?:新区|市|县|区|旗|林区|特区)$/;
     base = name.replace(suffix, '');
   }
   return base !== name && base.length >= 2 ? base : null;

@@ -2,7 +2,7 @@ import { sql, type RawBuilder, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
-import { comparable, dedupFeatures, type DedupFeatures } from '../dedup/features.ts';
+import { comparable, dedupFeatures, type Comparable, type DedupFeatures } from '../dedup/features.ts';
 import { choosePrimary, type PlaceRank } from '../dedup/primary.ts';
 import { compareFeatures, type Similarity } from '../dedup/similarity.ts';
 import { MAX_CANDIDATES } from '../dedup/thresholds.ts';
@@ -44,10 +44,7 @@ export function bestMatch(f: DedupFeatures, twin: Pick<Candidate, 'id' | 'story_
   if (twin) return { articleId: twin.id, storyId: twin.story_id, sourceId: twin.source_id, similarity: compareFeatures(f, f) };
   let best: StoryMatch | null = null;
   for (const c of candidates) {
-    const stored =
-      c.dedup_text === null
-        ? dedupFeatures(c.clean_text!)
-        : comparable(c.dedup_text, c.dedup_numbers?.split(' ').filter(Boolean) ?? [], c.content_hash);
+    const stored = storedComparable(c);
     const similarity = compareFeatures(f, stored);
     if (similarity.verdict === 'different') continue;
     if (!best || similarity.jaccard > best.similarity.jaccard) {
@@ -55,6 +52,36 @@ export function bestMatch(f: DedupFeatures, twin: Pick<Candidate, 'id' | 'story_
     }
   }
   return best;
+}
+
+/** Stored articles as compared lately, by id and content hash (a changed text is a new key). */
+const comparedLately = new Map<string, Comparable>();
+/** Shingles the cache may hold in all: some tens of MB, whatever the length of the articles. */
+const COMPARED_LATELY_SHINGLES = 1_000_000;
+let cachedShingles = 0;
+
+/**
+ * A candidate's comparable features. Articles of one series share band keys, so the same stored
+ * articles come back as candidates for many new ones: shingling and hashing them once, not at
+ * every lookup, takes that work off the store's critical section.
+ */
+function storedComparable(c: Candidate): Comparable {
+  const key = `${c.id}:${c.content_hash}`;
+  let hit = comparedLately.get(key);
+  if (hit) {
+    // Refresh its place: the map's order is the eviction order.
+    comparedLately.delete(key);
+  } else {
+    hit = c.dedup_text === null ? dedupFeatures(c.clean_text!) : comparable(c.dedup_text, c.dedup_numbers?.split(' ').filter(Boolean) ?? [], c.content_hash);
+    cachedShingles += hit.shingles.size;
+    for (const [oldest, old] of comparedLately) {
+      if (cachedShingles <= COMPARED_LATELY_SHINGLES) break;
+      comparedLately.delete(oldest);
+      cachedShingles -= old.shingles.size;
+    }
+  }
+  comparedLately.set(key, hit);
+  return hit;
 }
 
 /** LSH band keys as one PostgreSQL `bigint[]` parameter: one value however many keys, the same text for every driver. */

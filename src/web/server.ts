@@ -13,6 +13,8 @@ import { loadOperatorToken } from './operator-token.ts';
 import { manualCrawls } from '../queue/manual-crawl.ts';
 import { registerArticleRoutes } from './routes/articles.ts';
 import { registerDigestRoutes } from './routes/digest.ts';
+import { registerFigureRoutes } from './routes/figures.ts';
+import { registerStoryRoutes } from './routes/stories.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerSourceRoutes } from './routes/sources.ts';
 import { registerSubscriberRoutes } from './routes/subscribers.ts';
@@ -49,6 +51,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   registerSourceRoutes(app, ctx, crawls);
   registerArticleRoutes(app, ctx);
   registerDigestRoutes(app, ctx);
+  registerStoryRoutes(app, ctx);
+  registerFigureRoutes(app, ctx);
   await app.register(subscriptionRoutes(ctx));
   registerSubscriberRoutes(app, ctx);
   registerMetricsRoute(app, ctx);

@@ -13,7 +13,7 @@ describe('exclusions', () => {
     expect(brief('临江市500万元及以上项目开工,20兆瓦级机组下线。')).toEqual([]);
   });
   it('counts industries only when the sentence says they grew', () => {
-    expect(brief('临江市18个行业增加值实现正增长。')).toEqual([['amount', 18, '个', '实现正增长行业增加值']]);
+    expect(brief('临江市18个行业增加值实现正增长。')).toEqual([['amount', 18, '个', '增加值实现正增长的行业']]);
     expect(brief('临江市逐月开展20个重点行业分析。')).toEqual([]);
   });
 });

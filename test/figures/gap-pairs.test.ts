@@ -55,3 +55,21 @@ describe('gaps whose unit is written once for a pair of bases', () => {
     expect(figures('临江市工业用电量增长4.4%,快于全国、全省0.6个和0.1个百分点。').some((f) => f.kind === 'amount')).toBe(false);
   });
 });
+
+describe('a difference of rates written with %', () => {
+  it('is a gap in points against what the rate is compared with', () => {
+    const f = figures('1-2月,全市规上工业增加值增长8.5%,增速高于全省2.1%。', { published: '2024-03', region: '拉萨市' });
+    expect(f.map((x) => [x.kind, x.value, x.unit, x.basis])).toEqual([
+      ['growth', 8.5, '%', null],
+      ['gap', 2.1, '百分点', '全省'],
+    ]);
+    const g = figures('1-2月,全市工业投资增长9.5%,增速比全国高出了3.3%。', { published: '2024-03', region: '拉萨市' });
+    expect(g.map((x) => [x.kind, x.value, x.unit, x.basis])).toEqual([
+      ['growth', 9.5, '%', null],
+      ['gap', 3.3, '百分点', '全国'],
+    ]);
+  });
+  it('leaves a share alone', () => {
+    expect(figures('全市高技术产业增加值占比为35%。', { region: '拉萨市' }).map((x) => x.kind)).toEqual(['share']);
+  });
+});

@@ -52,3 +52,13 @@ describe('shares of a plan and gaps of a generic 增速', () => {
     ]);
   });
 });
+
+describe('a total share of what was just counted', () => {
+  it('names the indicator before it and the whole after 占, also after 达到了', () => {
+    const f = figures('上半年,全区战略性新兴产业实现产值1200亿元,合计占全市的比重达到了39.8%。', { published: '2024-07', region: '浦东新区' });
+    expect(f.map((x) => [x.kind, x.value, x.indicator, x.basis])).toEqual([
+      ['amount', 1200, '战略性新兴产业产值', null],
+      ['share', 39.8, '战略性新兴产业产值占全市比重', '全市'],
+    ]);
+  });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../src/figures/extract.ts';
-import { FIRST_WORDS, GAP_CUES, GROWTH_CUES, RANK_CUES, SHARE_ENDINGS } from '../../src/figures/lexicon/cues.ts';
+import { CAPACITY_CUES, CHANGE_TO_VERBS, FIRST_WORDS, GAP_CUES, GROWTH_CUES, INVESTMENT_CUES, OUTPUT_VERBS, RANK_CUES, SECTOR_CLASSES, SHARE_ENDINGS } from '../../src/figures/lexicon/cues.ts';
+import { RANK_SETS } from '../../src/figures/lexicon/frames.ts';
+import { ZONES } from '../../src/figures/lexicon/regions.ts';
 import { INDICATORS } from '../../src/figures/lexicon/indicators.ts';
 import { YEAR_PARTS } from '../../src/figures/lexicon/periods.ts';
 import { MAGNITUDES, UNITS } from '../../src/figures/lexicon/units.ts';
@@ -80,6 +82,66 @@ describe('each unit gives an amount in that unit', () => {
     it(`magnitude ${magnitude}`, () => {
       const figures = extractFigures(`截至7月底，临江市工业园区累计实现产值37${magnitude}元。`, ctx);
       expect(figures).toContainEqual(expect.objectContaining({ kind: 'amount', value: 37, unit: `${magnitude}元` }));
+    });
+  }
+});
+
+describe('each set a rank is taken among gives a rank with that basis', () => {
+  for (const set of RANK_SETS) {
+    it(set, () => {
+      const figures = extractFigures(`1-7月，临江市规模以上工业增加值同比增长6.5%，增速居${set}第3位。`, ctx);
+      expect(figures).toContainEqual(expect.objectContaining({ kind: 'rank', value: 3 }));
+    });
+  }
+});
+
+describe('each verb from one change to another gives two changes', () => {
+  for (const verb of CHANGE_TO_VERBS) {
+    it(verb, () => {
+      const figures = extractFigures(`1-7月，临江市规模以上工业增加值增速由上半年的5.5%${verb}6.5%。`, ctx);
+      expect(figures.map((f) => [f.kind, f.value, f.indicator])).toEqual([
+        ['growth', 5.5, '规模以上工业增加值'],
+        ['growth', 6.5, '规模以上工业增加值'],
+      ]);
+    });
+  }
+});
+
+describe('each verb of making names an output', () => {
+  for (const verb of OUTPUT_VERBS) {
+    it(verb, () => {
+      expect(extractFigures(`1-7月，临江市${verb}钢材120万吨。`, ctx)).toContainEqual(expect.objectContaining({ indicator: '钢材产量', value: 120 }));
+    });
+  }
+});
+
+describe('each investment and capacity cue names the project after it', () => {
+  for (const cue of INVESTMENT_CUES) {
+    it(cue, () => {
+      expect(extractFigures(`今年新签约项目中，包括${cue}5亿元的临江轴承项目。`, ctx)).toContainEqual(expect.objectContaining({ indicator: `临江轴承项目${cue}`, value: 5 }));
+    });
+  }
+  for (const [cue, measure] of Object.entries(CAPACITY_CUES)) {
+    it(cue, () => {
+      expect(extractFigures(`今年开工的项目中，有${cue}5万吨的临江硅材料项目。`, ctx)).toContainEqual(expect.objectContaining({ indicator: `临江硅材料项目${measure}`, value: 5 }));
+    });
+  }
+});
+
+describe('each sector class closes a list of sectors', () => {
+  for (const cls of SECTOR_CLASSES) {
+    it(cls, () => {
+      const figures = extractFigures(`1-7月，临江市纺织、造纸和家具等${cls}增加值分别增长9.1%、7.4%和5.2%。`, ctx);
+      expect(figures.map((f) => f.indicator)).toEqual([`纺织${cls}增加值`, `造纸${cls}增加值`, `家具${cls}增加值`]);
+    });
+  }
+});
+
+describe('each state-level zone is a place of its own', () => {
+  for (const z of ZONES) {
+    it(z.name, () => {
+      const figures = extractFigures(`1-7月，全省规模以上工业增加值同比增长6.5%，其中${z.short[0] ?? z.name}增长9.5%。`, { region: z.province, published: '2025-08-15' });
+      expect(figures).toContainEqual(expect.objectContaining({ value: 9.5, region: z.name }));
     });
   }
 });

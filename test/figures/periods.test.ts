@@ -81,3 +81,15 @@ describe('period forms of real reports', () => {
     expect(p('到2027年,力争翻番。1-6月,全市', '2024')).toEqual(['2027', '2024-01~2024-06']);
   });
 });
+
+describe('a running total over a stated period', () => {
+  it('keeps the period (1-10月累计实现), while a total reached stays a stock', () => {
+    const f = figures('1-10月,全市规模以上工业企业累计实现增加值349.9亿元,同比增长4.9%;新增专精特新企业12家,累计达到81家。', { published: '2024-11-12', region: '柳州市' });
+    expect(f.map((x) => [x.value, x.indicator, x.period])).toEqual([
+      [349.9, '规模以上工业企业增加值', '2024-01~2024-10'],
+      [4.9, '规模以上工业企业增加值', '2024-01~2024-10'],
+      [12, '新增专精特新企业', '2024-01~2024-10'],
+      [81, '专精特新企业', null],
+    ]);
+  });
+});

@@ -81,3 +81,15 @@ describe('分别 runs whose last value is joined by 和/及/与', () => {
     expect(growth('钢铁、石化增加值分别增长2.7%、5.9%和1.2%。').map((f) => f[3])).toEqual(['钢铁增加值', '石化增加值']);
   });
 });
+
+describe('a run of gaps after a run of changes', () => {
+  it('follows the subjects of the run before when it names none', () => {
+    const f = figures('上半年,全市高技术制造业、装备制造业分别增长20.1%、15.4%,同比加快8.3、6.4个百分点。', { published: '2024-07', region: '柳州市' });
+    expect(f.map((x) => [x.kind, x.value, x.indicator])).toEqual([
+      ['growth', 20.1, '高技术制造业'],
+      ['growth', 15.4, '装备制造业'],
+      ['gap', 8.3, '高技术制造业增速'],
+      ['gap', 6.4, '装备制造业增速'],
+    ]);
+  });
+});

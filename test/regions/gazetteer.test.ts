@@ -25,6 +25,10 @@ describe('gazetteer of administrative divisions', () => {
     expect(shortName('城区', 'county')).toBeNull();
     expect(shortName('秭归县', 'county')).toBe('秭归');
     expect(shortName('浦东新区', 'county')).toBe('浦东');
+    // Autonomous regions whose name holds no 族 still shorten to their common name.
+    expect(shortName('西藏自治区', 'province')).toBe('西藏');
+    expect(shortName('新疆维吾尔自治区', 'province')).toBe('新疆');
+    expect(shortName('内蒙古自治区', 'province')).toBe('内蒙古');
   });
 
   it('picks among namesakes by the region a text is about', () => {

@@ -87,6 +87,27 @@ describe.each(BACKENDS)('storage on %s', (_name, open) => {
     expect(state?.lastCrawlAt).toBeInstanceOf(Date);
   });
 
+  it('stores articles saved at the same moment together, each once, and a bad one fails alone', async () => {
+    const texts = Array.from({ length: 12 }, (_, i) => `第${i}篇：临江市${i + 1}月规模以上工业增加值同比增长${i}.5%，${'新签约项目加快落地，'.repeat(i + 1)}`);
+    const saves = texts.map((text, i) =>
+      saveArticle(
+        t.db,
+        article({ url: `http://gxj.example.cn/art/batch/${i}.html`, contentHash: `batch-${i}`, cleanText: text, title: i === 5 ? 'a NUL\u0000 no database stores' : `第${i}篇` }),
+        [{ ...figure, value: i }],
+      ),
+    );
+    // The same page twice among them: one article, the second call finds the first.
+    saves.push(saveArticle(t.db, article({ url: 'http://gxj.example.cn/art/batch/0.html', contentHash: 'batch-0', cleanText: texts[0] }), [{ ...figure, value: 0 }]));
+    const outcomes = await Promise.allSettled(saves);
+    expect(outcomes.map((o) => o.status)).toEqual([...Array(5).fill('fulfilled'), 'rejected', ...Array(7).fill('fulfilled')]);
+    expect((outcomes[12] as PromiseFulfilledResult<{ status: string }>).value.status).toBe('unchanged');
+    const stored = await t.db.selectFrom('articles').select(['url']).where('url', 'like', '%/art/batch/%').orderBy('url').execute();
+    expect(stored).toHaveLength(11);
+    expect(stored.map((r) => r.url)).not.toContain('http://gxj.example.cn/art/batch/5.html');
+    const figs = await t.db.selectFrom('figures').innerJoin('articles', 'articles.id', 'figures.article_id').select('figures.value').where('articles.url', 'like', '%/art/batch/%').execute();
+    expect(figs.map((f) => f.value).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11]);
+  });
+
   it('keeps subscribers and when their last digest was delivered', async () => {
     const sub = await upsertSubscriber(t.db, { email: 'Analyst@Example.com', regions: ['滨海市'] });
     expect(sub).toMatchObject({ email: 'analyst@example.com', regions: ['滨海市'], keywords: [], active: true });

@@ -93,6 +93,12 @@ export const TARGET_CUES = ['力争', '争取', '要达到', '要实现', '计�
 /** Words in a clause that make a figure a stock (period null). */
 export const STOCK_CUES = ['累计', '总数', '截至目前', '目前', '现有', '现已', '拥有', '已有', '总量达'];
 
+/**
+ * Verbs after 累计 that make it a running total of a flow over the period stated (`1-10月累计实现增加值`),
+ * not a stock (`累计达到81家`).
+ */
+export const CUMULATIVE_FLOW_VERBS = ['实现', '完成', '生产', '销售', '产出', '出口', '进口'];
+
 /** Verbs that open a flow and stay in its indicator (`新增…` apart from the total beside it). */
 export const FLOW_PREFIXES = ['新增', '新获评', '新认定', '新培育', '新建', '新引进', '新签约', '新开工', '新入选', '新获批', '新备案', '新登记', '新注册', '新上', '年产', '新落地'];
 
@@ -119,3 +125,42 @@ export const PERIOD_QUALIFIERS = ['当月', '单月', '本月', '当季', '单�
 
 /** Notes on how a figure is reckoned, written between its indicator and its value (`增加值按可比价格计算,同比增长…`). */
 export const CALCULATION_NOTES = ['按可比价格计算', '按可比价计算', '按现价计算', '按当年价格计算'];
+
+/** Words before a sum of money that make it a project's investment (`协议总投资3亿元的某某项目`). */
+export const INVESTMENT_CUES = ['协议总投资', '计划总投资', '总投资额', '总投资', '协议投资', '计划投资', '投资'];
+
+/** Words before a quantity that make it a capacity, and the measure the indicator takes (`年产10万吨` → `年产能`). */
+export const CAPACITY_CUES: Record<string, string> = { 年产: '年产能', 年产能: '年产能', 年处理: '年处理能力', 产能: '产能' };
+
+/** Endings of a project's name: what an investment or capacity written before it belongs to. */
+export const PROJECT_ENDINGS = ['项目', '生产线', '产业链', '基地', '产业园', '工厂'];
+
+/**
+ * `增速由上月的7.5%回落至4.2%`: the word that opens the earlier value, and the verbs that lead
+ * from it to the later one. Both values are changes; the later one's sign is its own word's
+ * (`回升至增长0.3%`, `回落至下降1.2%`).
+ */
+export const CHANGE_FROM_WORDS = ['由', '从'];
+export const CHANGE_TO_VERBS = ['回升至', '回升到', '回落至', '回落到', '上升至', '上升到', '提高至', '提高到', '提升至', '提升到', '加快至', '放缓至', '下降至', '下降到', '扩大至', '收窄至', '转为', '升至', '降至'];
+
+/** Verbs of making a product (`生产汽车6.4万辆`): the figure is the product's output, `产量`. Not 制造, which names more than it makes (`智能制造示范工厂`). */
+export const OUTPUT_VERBS = ['生产', '产出'];
+/** What a verb of making is followed by when it is part of a name, not a product (`生产总值`, `生产和供应业`). */
+export const NOT_PRODUCT_START = ['总值', '和', '及', '与', '经营', '性', '线', '基地', '企业', '能力', '规模', '任务'];
+
+/**
+ * `A、B、C等行业增加值`, `A、B和C三大支柱行业…`: the words that close a list of sectors; what
+ * follows them (`行业增加值`) is every item's measure. Qualifiers may stand between the count
+ * and the class word.
+ */
+export const SECTOR_CLASSES = ['行业', '产业', '领域', '板块', '门类'];
+export const SECTOR_QUALIFIERS = ['重点', '主要', '支柱', '传统', '新兴', '优势', '主导'];
+
+/**
+ * `99种产品产量保持增长`, `8个地区呈现两位数增长`: the predicate of growth after a count of
+ * things, which the indicator puts before them (`产量保持增长的产品`). Verbs that may open it,
+ * what may stand between them and 增长, and the measures that may come first.
+ */
+export const GROWING_VERBS = ['保持', '实现', '呈现', '均为', '继续', '均'];
+export const GROWING_DEGREES = ['两位数', '正', '较快', '快速'];
+export const GROWING_MEASURES = ['产量', '产值', '增加值', '营业收入', '利润'];

@@ -62,3 +62,6 @@ export const PERIOD_RE = new RegExp(
     `(?<![比较与\\d—\\-~])(?=${unnamed(YEAR)}|${unnamed(MONTHS)})${YEAR}?${MONTHS}?`,
   'g',
 );
+
+/** Words for the month or quarter before the one a text reports on, and how many months back they are. */
+export const PREVIOUS_PERIODS: Record<string, number> = { 上月: 1, 上个月: 1, 上季度: 3, 上一季度: 3 };

@@ -60,6 +60,37 @@ for (const p of PROVINCES) {
 }
 byMention.set('吉林市', { name: '吉林市', level: 'city', province: '吉林省' });
 
+/**
+ * Areas that statistics report on their own but that are no administrative division, so the
+ * gazetteer lacks them: the state-level new areas (国家级新区) and bases of that rank, with the
+ * short names reports use. Those that are districts as well (浦东新区, 滨海新区) are left to the
+ * gazetteer.
+ */
+export const ZONES: { name: string; short: string[]; province: string }[] = [
+  { name: '两江新区', short: [], province: '重庆市' },
+  { name: '舟山群岛新区', short: [], province: '浙江省' },
+  { name: '兰州新区', short: [], province: '甘肃省' },
+  { name: '南沙新区', short: [], province: '广东省' },
+  { name: '西咸新区', short: [], province: '陕西省' },
+  { name: '贵安新区', short: [], province: '贵州省' },
+  { name: '西海岸新区', short: ['青岛西海岸新区'], province: '山东省' },
+  { name: '金普新区', short: [], province: '辽宁省' },
+  { name: '天府新区', short: [], province: '四川省' },
+  { name: '湘江新区', short: [], province: '湖南省' },
+  { name: '江北新区', short: ['南京江北新区'], province: '江苏省' },
+  { name: '福州新区', short: [], province: '福建省' },
+  { name: '滇中新区', short: [], province: '云南省' },
+  { name: '哈尔滨新区', short: [], province: '黑龙江省' },
+  { name: '长春新区', short: [], province: '吉林省' },
+  { name: '赣江新区', short: [], province: '江西省' },
+  { name: '雄安新区', short: [], province: '河北省' },
+  { name: '宁东能源化工基地', short: ['宁东基地'], province: '宁夏回族自治区' },
+];
+for (const z of ZONES) {
+  const info: RegionInfo = { name: z.name, level: 'county', province: z.province };
+  for (const m of [z.name, ...z.short]) byMention.set(m, info);
+}
+
 export const COUNTRY: RegionInfo = { name: '全国', level: 'country', province: null };
 
 export function regionByMention(mention: string): RegionInfo | undefined {

@@ -1,10 +1,16 @@
 import { regionByMention } from '../lexicon/regions.ts';
 import { gazetteer } from '../../regions/gazetteer.ts';
+import { SHARED_MEASURES } from '../lexicon/cues.ts';
 
 const NAME_CHAR = /[\u4e00-\u9fffA-Za-z"“”]/;
 const SHARE_NAME = /比重|占比|份额|比例|率$/;
 const COMPARED = /^(?:高于|低于|快于|慢于|超过|超出|领先|同比|比|较|与)/;
 const CHANGE_BEFORE = /增长|增速|增幅|下降|回落|拉动/;
+const SHARE_BEFORE = /占|比重|占比/;
+// `10种新产品产量中,A(x%)、B(y%)`: the measure the list is framed by is every item's.
+const FRAME = new RegExp(`(${[...SHARED_MEASURES].sort((a, b) => b.length - a.length).join('|')})中[,:]?[^,:;。]*$`);
+// A joiner heading the last item (`和仪器仪表`) is not part of its name.
+const JOINER = /^(?:以及|和|及|与)/;
 
 export interface BracketedValue {
   /** The name the value is written after: an item (`汽车制造`) or a place (`全国`). */
@@ -25,10 +31,14 @@ export function bracketedValue(sentence: string, start: number, end: number): Br
   let k = start - 2;
   while (k >= 0 && NAME_CHAR.test(sentence.charAt(k))) k--;
   // `低于江西(8.7%)`: the comparison word is not part of the name.
-  const name = sentence.slice(k + 1, start - 1).replace(/["“”]/g, '').replace(COMPARED, '');
+  const name = sentence.slice(k + 1, start - 1).replace(/["“”]/g, '').replace(COMPARED, '').replace(JOINER, '');
   if (name.length < 2 || name.length > 24) return null;
   const place = name === '全国' || !!regionByMention(name) || gazetteer().named(name).length > 0;
   if (SHARE_NAME.test(name)) return { name, place: false, kind: 'share' };
-  const kind = CHANGE_BEFORE.test(sentence.slice(0, start)) ? 'growth' : 'share';
-  return { name, place, kind };
+  const head = sentence.slice(0, start);
+  // The change word may come after the list (`A(x%)、B(y%)等增速较快`).
+  const rest = sentence.slice(end);
+  const kind = CHANGE_BEFORE.test(head) || (!SHARE_BEFORE.test(head) && !SHARE_BEFORE.test(rest) && CHANGE_BEFORE.test(rest)) ? 'growth' : 'share';
+  const frame = place ? null : FRAME.exec(head.slice(0, k + 1));
+  return { name: frame && !name.endsWith(frame[1]) ? `${name}${frame[1]}` : name, place, kind };
 }

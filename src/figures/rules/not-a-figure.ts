@@ -1,3 +1,4 @@
+import { growingCount } from './growing-count.ts';
 import { NOT_NOUN_STARTS } from '../lexicon/cues.ts';
 import { COUNTED_NEEDS_GROWTH, EXCLUDED_COUNTED, GROWTH_CONTEXT, LIST_BEFORE, SPEC_CONTEXT, SPEC_NOUNS, SUBSIDY_AFTER, SUBSIDY_BEFORE, THRESHOLD_AFTER } from '../lexicon/exclusions.ts';
 import type { NumberToken } from '../tokens.ts';
@@ -57,8 +58,11 @@ export const NOT_A_FIGURE: NotAFigureRule[] = [
   { name: 'product specification', applies: (c) => isAmount(c.token) && (SPEC_CONTEXT.test(c.clause) || (c.token.type === 'measure' && SPEC_NOUNS.test(c.after))) },
   { name: 'glued to a number', applies: (c) => isAmount(c.token) && /^\d/.test(c.after) },
   // `在全国15个副省级城市中位居第二`: the set a rank is taken over.
+  // `在统的187种工业产品中,99种…`, `全省11个市中`: the set a breakdown is drawn from.
+  { name: 'set of a breakdown', applies: (c) => c.token.type === 'count' && /^[\u4e00-\u9fff"“”]{1,14}?中$/.test(c.after) },
   { name: 'set of a ranking', applies: (c) => isAmount(c.token) && /中(?:均)?(?:位居|位列|居|排名|名列|列)|(?:位居|位列|排名)第/.test(c.after) },
-  { name: 'structure or slogan counted', applies: (c) => c.token.type === 'count' && (COUNTED_START.test(countedNoun(c)) || COUNTED_END.test(countedNoun(c))) },
+  // `8个地区呈现两位数增长`: a count of things that grew is a figure, whatever the things.
+  { name: 'structure or slogan counted', applies: (c) => c.token.type === 'count' && (COUNTED_START.test(countedNoun(c)) || COUNTED_END.test(countedNoun(c))) && !growingCount(c.after) },
   // `全市36个行业大类` counts only with growth beside it (`有28个行业实现增长`).
   { name: 'industries counted without growth', applies: (c) => c.token.type === 'count' && NEEDS_GROWTH.test(countedNoun(c)) && !GROWTH_CONTEXT.test(c.after) },
   // Chinese numerals count things named after them (`两个项目`); before them they restate a
@@ -71,6 +75,8 @@ export const NOT_A_FIGURE: NotAFigureRule[] = [
       (!/^[\u4e00-\u9fff"“]/.test(c.tail) || NOT_NOUN.test(c.tail) || /的$/.test(c.head) || (/[和、及]/.test(c.before) && !/等/.test(c.before)) || c.token.unit === '次'),
   },
   // `过百亿企业`: a class of firm.
+  // `实现了两个“全国第一”`: a numeral counting a quoted slogan names it; the figures follow.
+  { name: 'slogan counted', applies: (c) => c.token.type === 'count' && c.token.chinese && /^[“"][^”"]{1,12}[”"]/.test(c.after) },
   { name: 'class of firm', applies: (c) => c.token.type === 'bare' && /^[万千百亿]+$/.test(c.token.unit) && /^[\u4e00-\u9fff]/.test(c.after) },
 ];
 

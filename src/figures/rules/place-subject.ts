@@ -1,9 +1,10 @@
 import { beforeGrowthCue, cleanSubject } from '../indicator.ts';
-import { regionByMention } from '../lexicon/regions.ts';
+import { regionByMention, ZONES } from '../lexicon/regions.ts';
 import { gazetteer } from '../../regions/gazetteer.ts';
 
 // A place heading a clause: a listed region, or any name the gazetteer knows ending in a division word.
-const PLACE = /(?:^|[,:;、()和及与其中])([\u4e00-\u9fff]{2,8}?(?:市|州|县|区|盟|旗|省))(?=同比|为|是|增长|下降|增速|分别|均|也|达|$)/;
+const ZONE_NAMES = ZONES.flatMap((z) => [z.name, ...z.short]).sort((a, b) => b.length - a.length);
+const PLACE = new RegExp(`(?:^|[,:;、()和及与其中])([\\u4e00-\\u9fff]{2,8}?(?:市|州|县|区|盟|旗|省)|${ZONE_NAMES.join('|')})(?=同比|为|是|增长|下降|增速|分别|均|也|达|$)`);
 
 /**
  * `营口市同比增长10.3%`, `白银市为19.1%`: a clause that names only a place and a cue speaks of

@@ -1,13 +1,28 @@
-import escapeHtml from 'escape-html';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { digestSecret, SUBSCRIPTION_PATHS } from '../../digest/links.ts';
 import { describeIssues, EmailInput, PreferencesInput } from '../../digest/preferences.ts';
 import { requestSubscription } from '../../digest/subscribe.ts';
-import { emailTag, InvalidTokenError, verifyToken, type TokenPurpose } from '../../digest/tokens.ts';
+import { emailTag, InvalidTokenError, signToken, verifyToken, type TokenPurpose } from '../../digest/tokens.ts';
 import { confirmSubscriber, getSubscriber, unsubscribe, updatePreferences } from '../../store/subscribers.ts';
 import type { SubscriberRow } from '../../db/schema.ts';
+import type { SafeHtml } from '../html.ts';
+import { langOf, rememberLang, sendPage } from '../pages/layout.ts';
+import { pagePath } from '../pages/public-nav.ts';
+import {
+  checkInboxPage,
+  confirmedPage,
+  DEFAULT_VALUES,
+  preferencesPage,
+  problemPage,
+  subscribePage,
+  unsubscribedPage,
+  unsubscribePage,
+  type FormChoices,
+  type FormValues,
+} from '../pages/subscribe.ts';
+import { regionChoices } from '../region-choices.ts';
 
 const TokenQuery = z.object({ token: z.string().min(10).max(2000) });
 
@@ -31,8 +46,12 @@ export function subscriptionRoutes(ctx: AppContext) {
       app.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, _body, done) => done(null, {}));
     }
 
-    // The CSRF token a subscribe form (or a script on our pages) sends back with its POST.
-    app.get(SUBSCRIPTION_PATHS.subscribe, { config: { access: 'public' } }, async (_req, reply) => ({ csrf: reply.generateCsrf() }));
+    // The form for a browser; for a program, the CSRF token its POST must send back.
+    app.get(SUBSCRIPTION_PATHS.subscribe, { config: { access: 'public' } }, async (req, reply) => {
+      if (wantsHtml(req)) return showSubscribeForm(req, reply, DEFAULT_VALUES);
+      return { csrf: reply.generateCsrf() };
+    });
+    app.get('/subscribe', { config: { access: 'public' } }, async (req, reply) => showSubscribeForm(req, reply, DEFAULT_VALUES));
 
     app.post(SUBSCRIPTION_PATHS.subscribe, { config: { access: 'public', rateLimit: SUBSCRIBE_PER_CLIENT } }, async (req, reply) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
@@ -40,10 +59,12 @@ export function subscriptionRoutes(ctx: AppContext) {
       const prefs = PreferencesInput.safeParse({ ...body, email: undefined });
       if (!email.success || !prefs.success) {
         const problems = [email, prefs].filter((r) => !r.success).map((r) => describeIssues(r.error as z.ZodError));
+        if (wantsHtml(req)) return showSubscribeForm(req, reply, formValues(body), problems.flatMap((p) => p.split('; ')), 400);
         return answer(req, reply, 400, { error: problems.join('; ') });
       }
       await requestSubscription({ db: ctx.db, mailer: ctx.mailer, secret, publicUrl: ctx.config.linkBaseUrl }, email.data, prefs.data);
       // The same answer whatever happened: whether an address is subscribed is nobody else's business.
+      if (wantsHtml(req)) return sendPage(reply, checkInboxPage({ ...frame(req), email: email.data }), 202);
       return answer(req, reply, 202, { status: 'check-your-inbox', message: `If ${email.data} can receive mail, a link is on its way.` });
     });
 
@@ -51,19 +72,31 @@ export function subscriptionRoutes(ctx: AppContext) {
       const sub = await fromToken(req, 'confirm');
       const confirmed = await confirmSubscriber(ctx.db, sub.id);
       if (!confirmed) return answer(req, reply, 410, { error: 'this subscription was cancelled; subscribe again' });
+      if (wantsHtml(req)) {
+        const manage = signToken(secret, 'manage', { subscriberId: confirmed.id, email: confirmed.email });
+        return sendPage(reply, confirmedPage({ ...frame(req, confirmed), email: confirmed.email, manageHref: `${SUBSCRIPTION_PATHS.preferences}?token=${encodeURIComponent(manage)}` }));
+      }
       return answer(req, reply, 200, { status: 'confirmed', email: confirmed.email });
     });
 
     app.get(SUBSCRIPTION_PATHS.preferences, { config: { access: 'signed-link' } }, async (req, reply) => {
       const sub = await fromToken(req, 'manage');
+      if (wantsHtml(req)) return showPreferences(req, reply, sub, storedValues(sub));
       return answer(req, reply, 200, { email: sub.email, active: sub.active, preferences: preferencesOf(sub) });
     });
 
     app.post(SUBSCRIPTION_PATHS.preferences, { config: { access: 'signed-link' } }, async (req, reply) => {
       const sub = await fromToken(req, 'manage');
-      const prefs = PreferencesInput.safeParse({ ...preferencesOf(sub), ...((req.body ?? {}) as object), token: undefined });
-      if (!prefs.success) return answer(req, reply, 400, { error: describeIssues(prefs.error) });
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      // A form sends no field for a list with nothing ticked: that means "all", not "as before".
+      const given = isForm(req) ? { regions: [], sources: [], ...body } : body;
+      const prefs = PreferencesInput.safeParse({ ...preferencesOf(sub), ...given, token: undefined });
+      if (!prefs.success) {
+        if (wantsHtml(req)) return showPreferences(req, reply, sub, formValues(given), { problems: describeIssues(prefs.error).split('; ') }, 400);
+        return answer(req, reply, 400, { error: describeIssues(prefs.error) });
+      }
       const updated = (await updatePreferences(ctx.db, sub.id, prefs.data))!;
+      if (wantsHtml(req)) return showPreferences(req, reply, updated, storedValues(updated), { saved: true });
       return answer(req, reply, 200, { status: 'saved', email: updated.email, preferences: preferencesOf(updated) });
     });
 
@@ -71,19 +104,13 @@ export function subscriptionRoutes(ctx: AppContext) {
     app.get(SUBSCRIPTION_PATHS.unsubscribe, { config: { access: 'signed-link' } }, async (req, reply) => {
       const sub = await fromToken(req, 'unsubscribe');
       const { token } = TokenQuery.parse(req.query);
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(
-          page(
-            '退订 / Unsubscribe',
-            `<p>${escapeHtml(sub.email)}</p><form method="post" action="${escapeHtml(`${SUBSCRIPTION_PATHS.unsubscribe}?token=${encodeURIComponent(token)}`)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">退订 / Unsubscribe</button></form>`,
-          ),
-        );
+      return sendPage(reply, unsubscribePage({ ...frame(req, sub), token, email: sub.email }));
     });
 
     app.post(SUBSCRIPTION_PATHS.unsubscribe, { config: { access: 'signed-link' } }, async (req, reply) => {
       const sub = await fromToken(req, 'unsubscribe');
       await unsubscribe(ctx.db, sub.id);
+      if (wantsHtml(req)) return sendPage(reply, unsubscribedPage({ ...frame(req, sub), email: sub.email }));
       return answer(req, reply, 200, { status: 'unsubscribed', email: sub.email });
     });
 
@@ -103,6 +130,59 @@ export function subscriptionRoutes(ctx: AppContext) {
       if (!sub || emailTag(sub.email) !== tag) throw new InvalidTokenError('no such subscription');
       return sub;
     }
+
+    function choices(): FormChoices {
+      return { regions: regionChoices(ctx.sources), sources: ctx.sources.all().map((src) => ({ id: src.id, name: src.name })) };
+    }
+
+    function showSubscribeForm(req: FastifyRequest, reply: FastifyReply, values: FormValues, problems?: string[], status = 200) {
+      rememberLang(req, reply);
+      return sendPage(reply, subscribePage({ ...frame(req), csrf: reply.generateCsrf(), choices: choices(), values, problems }), status);
+    }
+
+    function showPreferences(req: FastifyRequest, reply: FastifyReply, sub: SubscriberRow, values: FormValues, notes: { saved?: boolean; problems?: string[] } = {}, status = 200) {
+      rememberLang(req, reply);
+      const { token } = TokenQuery.parse({ token: (req.query as { token?: unknown }).token ?? (req.body as { token?: unknown } | undefined)?.token });
+      return sendPage(reply, preferencesPage({ ...frame(req, sub), token, email: sub.email, active: sub.active && sub.confirmed_at !== null, choices: choices(), values, ...notes }), status);
+    }
+  };
+}
+
+function wantsHtml(req: FastifyRequest): boolean {
+  return (req.headers.accept ?? '').includes('text/html');
+}
+
+function isForm(req: FastifyRequest): boolean {
+  return (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+}
+
+/**
+ * The page's language and path. A page reached from a subscriber's mail speaks the language they
+ * chose for it, unless this browser chose one (`?lang=`, the cookie).
+ */
+function frame(req: FastifyRequest, sub?: SubscriberRow) {
+  const chosen = (req.query as { lang?: unknown } | undefined)?.lang !== undefined || req.cookies?.lang !== undefined;
+  return { lang: sub && !chosen ? sub.lang : langOf(req), path: pagePath(req.url) };
+}
+
+/** A stored subscriber's preferences as the form shows them. */
+function storedValues(s: SubscriberRow): FormValues {
+  return { regions: s.regions, keywords: s.keywords.join(', '), sources: s.sources, frequency: s.frequency, hour: String(s.hour), weekday: String(s.weekday), lang: s.lang };
+}
+
+/** What a form sent, shown back as typed when it had problems. */
+function formValues(body: Record<string, unknown>): FormValues {
+  const text = (v: unknown, fallback: string) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : fallback);
+  const list = (v: unknown) => [v ?? []].flat().filter((x): x is string => typeof x === 'string');
+  return {
+    email: text(body.email, ''),
+    regions: list(body.regions),
+    keywords: list(body.keywords).join(', '),
+    sources: list(body.sources),
+    frequency: text(body.frequency, DEFAULT_VALUES.frequency),
+    hour: text(body.hour, DEFAULT_VALUES.hour),
+    weekday: text(body.weekday, DEFAULT_VALUES.weekday),
+    lang: text(body.lang, DEFAULT_VALUES.lang),
   };
 }
 
@@ -120,14 +200,10 @@ function formFields(body: string): Record<string, string | string[]> {
   return out;
 }
 
-/** JSON for programs, a small page for a person's browser (a link clicked, a form posted). */
+/** JSON for programs; for a person's browser (a link clicked, a form posted) a page in the layout: only refusals reach here as HTML. */
 function answer(req: FastifyRequest, reply: FastifyReply, status: number, body: Record<string, unknown>) {
   const accept = req.headers.accept ?? '';
   if (!accept.includes('text/html')) return reply.code(status).send(body);
-  const text = String(body.error ?? body.message ?? body.status);
-  return reply.code(status).type('text/html; charset=utf-8').send(page('indwatch', `<p>${escapeHtml(text)}</p>${body.email ? `<p>${escapeHtml(String(body.email))}</p>` : ''}`));
-}
-
-function page(title: string, body: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body style="font-family:sans-serif;max-width:480px;margin:40px auto;padding:0 16px">${body}</body></html>`;
+  const markup: SafeHtml = problemPage({ ...frame(req), message: String(body.error ?? body.message ?? body.status) });
+  return sendPage(reply, markup, status);
 }

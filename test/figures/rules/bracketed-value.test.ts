@@ -17,6 +17,12 @@ describe('rule: a percentage alone in brackets after a name', () => {
     expect(at('高耗能行业占规上工业的比重(28.1%)', '28.1%')?.kind).toBe('share');
     expect(at('全市规上工业增长6.1%,高于全国(5.1%)', '5.1%')).toEqual({ name: '全国', place: true, kind: 'growth' });
   });
+  it('is a change when the change word follows the list, and takes the measure the list is framed by', () => {
+    const s = '八种重点新产品产量中,工业母机(31.2%)、锂电池(18.4%)和医用口罩(9.5%)等增长较快';
+    expect(at(s, '31.2%')).toEqual({ name: '工业母机产量', place: false, kind: 'growth' });
+    expect(at(s, '9.5%')).toEqual({ name: '医用口罩产量', place: false, kind: 'growth' });
+    expect(at('高耗能行业中,化工(12.0%)占规上工业比重最高,增长放缓', '12.0%')?.kind).toBe('share');
+  });
   it('is no bracketed value with more inside the brackets', () => {
     expect(at('全市规上工业增长6.1%(全国增长5.1%)', '5.1%')).toBeNull();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gapSubject, pullIndicator } from '../../../src/figures/rules/gap-subject.ts';
-import { brief } from '../helpers.ts';
+import { brief, figures } from '../helpers.ts';
 
 describe('rule: the subject of a gap', () => {
   it('is what stands before the comparison or the direction', () => {
@@ -38,5 +38,16 @@ describe('rule: a contribution to growth', () => {
   it('names the indicator before it when the clause gives no driver', () => {
     expect(brief('五大重点行业增加值增长9.1%,合计拉动全省规模工业增长3.3个百分点。')).toContainEqual(['gap', 3.3, '百分点', '五大重点行业增加值拉动规模以上工业增长']);
     expect(brief('新投产企业拉动全市规上工业增长2.4个百分点。')).toContainEqual(['gap', 2.4, '百分点', '新投产企业拉动规模以上工业增长']);
+  });
+});
+
+describe('a contribution and a pull after a figure of growth', () => {
+  it('are of what grew, not of the share stated between', () => {
+    const f = figures('上半年,全市装备制造业同比增长11%,对全市规上工业贡献率达58.6%,拉动全市工业增长4.4个百分点。', { published: '2024-07', region: '株洲市' });
+    expect(f.map((x) => [x.kind, x.value, x.indicator])).toEqual([
+      ['growth', 11, '装备制造业'],
+      ['share', 58.6, '装备制造业对规模以上工业贡献率'],
+      ['gap', 4.4, '装备制造业拉动工业增长'],
+    ]);
   });
 });

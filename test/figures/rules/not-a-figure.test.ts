@@ -12,10 +12,12 @@ const CASES: Record<string, { out: string; kept: string }> = {
   'threshold or class': { out: '全市500万元以上项目开工顺利。', kept: '全市项目完成投资500万元。' },
   'product specification': { out: '下线全球最大的24000标箱集装箱船,载重20万吨。', kept: '全市船舶完工量20万吨。' },
   'glued to a number': { out: '编号12家3号厂房。', kept: '园区入驻企业12家。' },
+  'set of a breakdown': { out: '在统的160种工业产品中,多数产量增长。', kept: '全市新增160种工业新产品。' },
   'set of a ranking': { out: '在全国15个副省级城市中位居第二。', kept: '全市建成15个产业园区。' },
   'structure or slogan counted': { out: '出台10条措施支持制造业。', kept: '全市新增规上企业10家。' },
   'industries counted without growth': { out: '全市36个行业大类中,产值占比最高的是电子业。', kept: '全市有28个行业实现增长。' },
   'numeral restating or naming': { out: '临港和滨海两个基地同步推进。', kept: '全市新开工两个重点项目。' },
+  'slogan counted': { out: '今年全市实现了两个“全省第一”。', kept: '全市新增两个重点项目。' },
   'class of firm': { out: '全市过百亿企业加快成长。', kept: '全市工业产值突破千亿。' },
 };
 

@@ -47,3 +47,23 @@ describe('rule: a note on how a figure is reckoned', () => {
     expect(f.map((x) => [x.indicator, x.value])).toEqual([['规模以上工业增加值', -1.7]]);
   });
 });
+
+describe('places that are no administrative division, and places listed a clause early', () => {
+  const rows = (text: string) => figures(text, { published: '2024-07-10', region: '宁夏回族自治区' }).map((f) => [f.kind, f.value, f.indicator, f.region]);
+  it('reads a state-level new area or base by its name or short name, and gives it the gap after its figure', () => {
+    expect(rows('上半年,全区规上工业增加值增长8.1%,其中宁东基地增长18%,高于全区9.9个百分点。')).toEqual([
+      ['growth', 8.1, '规模以上工业增加值', '宁夏回族自治区'],
+      ['growth', 18, '规模以上工业增加值', '宁东能源化工基地'],
+      ['gap', 9.9, '规模以上工业增加值增速', '宁东能源化工基地'],
+    ]);
+    expect(figures('1-9月,兰州新区规上工业增加值增长15.2%。', { region: '甘肃省', published: '2024-10' })[0].region).toBe('兰州新区');
+  });
+  it('pairs places listed in the clause before 分别 with the values, and a place alone after them', () => {
+    expect(rows('上半年,宁夏规上工业增加值增长8.1%。银川市、吴忠市增长较快,分别增长11.5%和9.2%;中卫市增长4.4%。')).toEqual([
+      ['growth', 8.1, '规模以上工业增加值', '宁夏回族自治区'],
+      ['growth', 11.5, '规模以上工业增加值', '银川市'],
+      ['growth', 9.2, '规模以上工业增加值', '吴忠市'],
+      ['growth', 4.4, '规模以上工业增加值', '中卫市'],
+    ]);
+  });
+});

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { figures } from './helpers.ts';
+
+const rows = (text: string, region: string) => figures(text, { published: '2024-10-12', region }).map((f) => [f.kind, f.value, f.indicator, f.region, f.basis]);
+
+describe('ranks after an adverb of duration, and 全省 in a county report', () => {
+  it('reads the rank of the figure before through 持续, 连续N个月', () => {
+    expect(rows('1-9月,全市规上工业增加值增长8.8%,增速持续保持全省第二。', '宜昌市')).toEqual([
+      ['growth', 8.8, '规模以上工业增加值', '宜昌市', null],
+      ['rank', 2, '规模以上工业增加值增速', '宜昌市', '全省'],
+    ]);
+    expect(rows('1-9月,全市工业投资增长12.1%,连续3个月居全省第一位。', '宜昌市')[1]).toEqual(['rank', 1, '工业投资增速', '宜昌市', '全省']);
+  });
+  it('takes 全省 in a county\'s report for its province, not its prefecture', () => {
+    expect(rows('1-9月,全省规上工业增加值增长6.1%,全县增长9.3%。', '秭归县').map((r) => r[3])).toEqual(['湖北省', '秭归县']);
+  });
+});

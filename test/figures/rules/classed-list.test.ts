@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { classedList } from '../../../src/figures/rules/classed-list.ts';
+import { brief } from '../helpers.ts';
+
+describe('rule: a list of sectors closed by 等 or a count', () => {
+  it('splits the list from what each item is measured by', () => {
+    expect(classedList('纺织、造纸和家具等行业增加值')).toEqual({ head: '纺织、造纸和家具', shared: '行业增加值' });
+    expect(classedList('有色、建材和化工三大传统产业营业收入')).toEqual({ head: '有色、建材和化工', shared: '产业营业收入' });
+    expect(classedList('电子信息等行业增加值')).toBeNull();
+    expect(classedList('规上工业增加值')).toBeNull();
+  });
+  it('pairs each sector with its value', () => {
+    expect(brief('1-4月,全市纺织、造纸和家具等行业增加值同比分别增长9.1%、7.4%和下降2.2%。', { published: '2024-05', region: '湖州市' })).toEqual([
+      ['growth', 9.1, '%', '纺织行业增加值'],
+      ['growth', 7.4, '%', '造纸行业增加值'],
+      ['growth', -2.2, '%', '家具行业增加值'],
+    ]);
+    expect(brief('前三季度,有色、建材和化工三大传统产业营业收入分别增长4.2%、3.3%、8.0%。', { published: '2024-10', region: '湖州市' })).toEqual([
+      ['growth', 4.2, '%', '有色产业营业收入'],
+      ['growth', 3.3, '%', '建材产业营业收入'],
+      ['growth', 8, '%', '化工产业营业收入'],
+    ]);
+  });
+});
