@@ -109,7 +109,7 @@ describe('the operator adds a source and crawls it from the browser', { timeout:
     // Crawl now from the sources page: progress shows live, then the summary.
     await page.goto(`${base}/admin/sources?lang=en`);
     const row = page.locator(`tr[data-source="${id}"]`);
-    expect(await row.locator('td').nth(4).textContent()).toBe('never crawled');
+    expect(await row.locator('[data-cell="result"]').textContent()).toBe('never crawled');
     await row.locator('form[data-crawl] button').click();
     const box_ = row.locator('.crawl-progress');
     await expect.poll(() => box_.getAttribute('data-state'), { timeout: 60_000 }).toMatch(/^(active|waiting-children|completed)$/);
@@ -119,6 +119,10 @@ describe('the operator adds a source and crawls it from the browser', { timeout:
     expect(summary).toContain(`${id}: OK`);
     expect(summary).toContain(`${column.articlePaths.length} article pages fetched`);
     expect(summary).toContain('errors: 0');
+    // The row's result now says what the crawl did, as after a reload.
+    expect(await row.locator('[data-cell="result"]').textContent()).toMatch(/^ok · 16 pages · \d+ new · 0 errors$/);
+    await page.reload();
+    expect(await row.locator('[data-cell="result"]').textContent()).toMatch(/^ok · 16 pages · \d+ new · 0 errors$/);
     await shoot(page, 'sources-after-crawl');
 
     // Every article of the column is stored, and the source's page lists them and the crawl.

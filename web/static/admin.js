@@ -37,6 +37,22 @@ function describe(s) {
   }
 }
 
+/** The row's last-crawl and result cells, as the page would show them after a reload. */
+function showResult(sourceId, r) {
+  const row = document.querySelector(`tr[data-source="${CSS.escape(sourceId)}"]`);
+  if (!row || !r) return;
+  const last = row.querySelector('[data-cell="last"]');
+  const result = row.querySelector('[data-cell="result"]');
+  const pages = r.listPages + r.articlePages;
+  const errors = r.errors.length;
+  if (last) last.textContent = say('刚刚', 'just now');
+  if (result) {
+    result.textContent = zh
+      ? `${r.status} · ${pages} 页 · 新文章 ${r.stored} · 错误 ${errors}`
+      : `${r.status} · ${pages} pages · ${r.stored} new · ${errors} error${errors === 1 ? '' : 's'}`;
+  }
+}
+
 /** Follows a crawl job until it completes or fails, writing its state into the source's progress box. */
 async function follow(sourceId, jobId) {
   const box = progressBox(sourceId);
@@ -62,6 +78,7 @@ async function follow(sourceId, jobId) {
     }
     if (s.state === 'completed') {
       bar.remove();
+      showResult(sourceId, s.result);
       const summary = document.createElement('pre');
       summary.className = 'crawl-summary';
       summary.textContent = s.summaryText || say('完成', 'done');

@@ -96,8 +96,8 @@ ${sources.length === 0 ? html`<p><a href="/admin/sources/new">${T.none[lang]}</a
 <td><a href="/admin/sources/${s.id}">${s.name}</a><br><code class="muted">${s.id}</code>${warnings.map((w) => html`<div class="warn" data-warning="${w.kind}">⚠ ${warningText(w, lang)}</div>`)}</td>
 <td>${s.region}</td>
 <td><code>${s.schedule.cron}</code><br><span class="muted">${T.next[lang]}: ${when(next.get(s.id), tz)}</span></td>
-<td>${when(own[0]?.startedAt, tz)}</td>
-<td>${runResult(own[0], lang)}</td>
+<td data-cell="last">${when(own[0]?.startedAt, tz)}</td>
+<td data-cell="result">${runResult(own[0], lang)}</td>
 <td><div class="crawl-progress" data-progress-for="${s.id}"></div>${crawlButton(lang, csrf, s.id)}</td>
 </tr>`;
       })}</tbody></table></div>`,
