@@ -179,6 +179,29 @@ describe('the operator pages behind the login', () => {
     expect(api.json().problems).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'list.nextt', line: 7 }), expect.objectContaining({ field: 'article.bodi', line: 9 })]));
   });
 
+  it('tells the operator why a list page could not be drafted, keeping what was typed', async () => {
+    const { jar } = await login();
+    const page = await server.inject({ url: '/admin/sources/new', headers: { cookie: cookieHeader(jar) } });
+    const post = (url: string, region: string) =>
+      server.inject({
+        method: 'POST',
+        url: '/admin/sources/new',
+        headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: csrfIn(page.body), url, region }).toString(),
+      });
+    const notUrl = await post('gxj.example/list', '临江市');
+    expect(notUrl.statusCode).toBe(422);
+    expect(notUrl.body).toContain('url: expected the http(s) address of a list page');
+    const noRegion = await post('http://127.0.0.1:9/list.html', '');
+    expect(noRegion.statusCode).toBe(422);
+    expect(noRegion.body).toContain('region: name the city or province');
+    // Loopback is not a public address: the crawler may not fetch it unless configured to.
+    const refused = await post('http://127.0.0.1:9/list.html', '临江市');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toMatch(/<p class="error" role="alert">[^<]*127\.0\.0\.1/);
+    expect(refused.body).toContain('value="http://127.0.0.1:9/list.html"');
+  });
+
   it('saves a valid selectors file through the API and schedules it without a restart', async () => {
     const yaml = LJ.replaceAll('lj', 'lj-api').replace('临江工信 <b>局</b>', '临江 API');
     expect((await server.inject({ method: 'POST', url: '/api/sources', payload: { yaml } })).statusCode).toBe(401);
