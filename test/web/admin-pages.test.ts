@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { nextCrawls } from '../../src/queue/schedulers.ts';
-import { parseSource } from '../../src/sources/load.ts';
+import { parseSource, SourceFileError } from '../../src/sources/load.ts';
 import { SourceRegistry } from '../../src/sources/registry.ts';
 import { buildServer } from '../../src/web/server.ts';
 import { dropPrefix, REDIS_URL, uniquePrefix } from '../helpers/redis.ts';
@@ -63,7 +63,8 @@ describe('the operator pages behind the login', () => {
       INDWATCH_OPERATOR_PASSWORD: PASSWORD,
       INDWATCH_LOGIN_PER_MINUTE: '3',
     });
-    app = await openApp(config, { sources: new SourceRegistry([parseSource(LJ, 'lj.yaml')]) });
+    const broken = { file: 'broken.yaml', line: 3, field: 'list.item', message: 'is required (string)' };
+    app = await openApp(config, { sources: new SourceRegistry([parseSource(LJ, 'lj.yaml')], [new SourceFileError([broken])]) });
     server = await buildServer(app, { operatorToken: TOKEN });
   }, 300_000);
 
@@ -103,6 +104,8 @@ describe('the operator pages behind the login', () => {
     expect(page.body).toContain('临江工信 &lt;b&gt;局&lt;/b&gt;');
     expect(page.body).not.toContain('<b>局</b>');
     expect(page.body).toContain('never crawled');
+    // A selectors file that did not load is named with its problem, as the service's log names it.
+    expect(page.body).toContain('broken.yaml:3: list.item: is required (string)');
     expect(page.body).toContain('<script src="/static/admin.js" defer>');
   });
 

@@ -5,6 +5,7 @@ import { sourceWarnings, type SourceWarning } from '../../crawl/source-health.ts
 import type { manualCrawls } from '../../queue/manual-crawl.ts';
 import { CrawlPendingError } from '../../queue/manual-crawl.ts';
 import { nextCrawls } from '../../queue/schedulers.ts';
+import { formatProblem } from '../../sources/load.ts';
 import { recentArticlesOf, recentRuns, runsOf, type CrawlRunRow } from '../../store/crawl-runs.ts';
 import { HttpError } from '../errors.ts';
 import { html, safeHref } from '../html.ts';
@@ -36,6 +37,7 @@ const T = {
   status: { zh: '状态', en: 'Status' },
   errors: { zh: '错误', en: 'Errors' },
   queuedAll: { zh: '已为所有信息源排队抓取。', en: 'A crawl of every source is queued.' },
+  skipped: { zh: '这个选择器文件有误，未加载：', en: 'This selectors file is not valid and was not loaded:' },
 } satisfies Record<string, Phrase>;
 
 const IdParams = z.strictObject({ id: z.string().regex(/^[\w.-]{1,100}$/, 'not a source id') });
@@ -87,6 +89,7 @@ export function registerSourcePages(app: FastifyInstance, ctx: AppContext, crawl
 <form method="post" action="/admin/sources/crawl" data-crawl-all><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">${T.crawlAll[lang]}</button></form>
 ${(req.query as { queued?: string }).queued === 'all' ? html`<p class="notice">${T.queuedAll[lang]}</p>` : ''}
 ${sources.length === 0 ? html`<p><a href="/admin/sources/new">${T.none[lang]}</a></p>` : ''}
+${ctx.sources.errors.map((e) => html`<div class="notice error" data-file-error><p>${T.skipped[lang]}</p><ul>${e.problems.map((p) => html`<li>${formatProblem(p)}</li>`)}</ul></div>`)}
 <div class="table-wrap"><table class="sources">
 <thead><tr><th>${T.source[lang]}</th><th>${T.region[lang]}</th><th>${T.schedule[lang]}</th><th>${T.last[lang]}</th><th>${T.result[lang]}</th><th>${T.progress[lang]}</th></tr></thead>
 <tbody>${sources.map((s) => {
