@@ -234,6 +234,11 @@ describe('the operator pages behind the login', () => {
     expect(drafts.requestBody.content['application/json'].schema.required).toEqual(['url', 'region']);
     expect(doc.paths['/api/sources/{id}/crawl'].post.parameters[0]).toMatchObject({ name: 'id', in: 'path' });
     expect(doc.paths['/api/sources'].get.security).toBeUndefined();
+    // Routes that check their own query list it from the same zod schema.
+    expect(doc.paths['/api/articles'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['limit', 'since', 'region', 'cursor']));
+    expect(doc.paths['/api/articles/{id}'].get.parameters[0]).toMatchObject({ name: 'id', in: 'path' });
+    // HTML pages are not part of the API document.
+    expect(Object.keys(doc.paths).filter((p) => !/^\/(api\/|healthz$|metrics$)/.test(p))).toEqual([]);
   });
 
   it('shows the subscribers: counts by status, last deliveries, a digest preview', async () => {
