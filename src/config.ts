@@ -40,6 +40,10 @@ const Env = z.object({
   INDWATCH_OPERATOR_TOKEN: z.union([z.literal(''), z.string().min(16, 'INDWATCH_OPERATOR_TOKEN: at least 16 characters')]).optional(),
   INDWATCH_PUBLIC_URL: z.literal('').or(z.url({ protocol: /^https?$/, error: 'INDWATCH_PUBLIC_URL: expected an http(s) URL' })).optional(),
   INDWATCH_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  // The operator's login to the web pages (issue 13).
+  INDWATCH_OPERATOR_PASSWORD: z.union([z.literal(''), z.string().min(8, 'INDWATCH_OPERATOR_PASSWORD: at least 8 characters')]).optional(),
+  INDWATCH_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+  INDWATCH_SESSION_HOURS: z.coerce.number().positive().default(12),
   // Ownership of the data: queue prefix, embedded-database lock, process-wide settings.
   INDWATCH_DB_WAIT: z.coerce.number().min(0).default(30),
   INDWATCH_CHROMIUM: z.string().default('/usr/bin/chromium'),
@@ -91,6 +95,12 @@ export interface Config {
   publicUrl?: string;
   /** Requests a minute one client address may make to the HTTP API. */
   rateLimitPerMinute: number;
+  /** The operator's password for the web login; when unset, the operator token is the password. */
+  operatorPassword?: string;
+  /** Login attempts a minute one client address may make. */
+  loginPerMinute: number;
+  /** Hours an operator's login session lasts. */
+  sessionHours: number;
 }
 
 export interface DigestSettings {
@@ -144,6 +154,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     operatorToken: e.INDWATCH_OPERATOR_TOKEN || undefined,
     publicUrl: e.INDWATCH_PUBLIC_URL || undefined,
     rateLimitPerMinute: e.INDWATCH_RATE_LIMIT,
+    operatorPassword: e.INDWATCH_OPERATOR_PASSWORD || undefined,
+    loginPerMinute: e.INDWATCH_LOGIN_PER_MINUTE,
+    sessionHours: e.INDWATCH_SESSION_HOURS,
     ...overrides,
   };
 }

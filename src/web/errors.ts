@@ -5,11 +5,15 @@ export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
     message: string,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { details?: Record<string, unknown> },
   ) {
     super(message, options);
     this.name = 'HttpError';
+    this.details = options?.details;
   }
+
+  /** More for the client, sent next to `error` (the fields a selectors file got wrong). */
+  readonly details?: Record<string, unknown>;
 }
 
 /**
@@ -20,7 +24,7 @@ export class HttpError extends Error {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const status = err.statusCode ?? 500;
-    if (status >= 400 && status < 500) return reply.code(status).send({ error: err.message });
+    if (status >= 400 && status < 500) return reply.code(status).send({ error: err.message, ...(err instanceof HttpError ? err.details : {}) });
     req.log.error({ err, method: req.method, url: req.url }, 'request failed');
     return reply.code(500).send({ error: 'internal error', requestId: req.id });
   });

@@ -4,14 +4,19 @@ import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
+import { hasOperatorSession } from './admin/session.ts';
 import { HttpError } from './errors.ts';
 
 /**
  * Who may call a route, set per route as `config: { access }`:
- * - `operator`: only with `Authorization: Bearer <operator token>`. The default for every
- *   state-changing method (POST, PUT, PATCH, DELETE), so a route added without thought is closed.
+ * - `operator`: only with `Authorization: Bearer <operator token>`, or with the operator's login
+ *   session (a signed cookie, src/web/admin/session.ts); a state-changing request made with the
+ *   session must also carry the CSRF token, since a cookie is sent whoever made the page. An
+ *   operator page (under /admin/) asked for without either redirects to the login page. The
+ *   default for every state-changing method (POST, PUT, PATCH, DELETE), so a route added without
+ *   thought is closed.
  * - `public`: anyone. A state-changing public route (a subscribe form) must come from our own
  *   origin and carry a CSRF token (`reply.generateCsrf()` in the page that shows the form;
  *   sent back as the `_csrf` field or an `x-csrf-token` header).
@@ -26,13 +31,31 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
   }
+  interface FastifyRequest {
+    /** How an operator request proved itself: the bearer token, or the login session (then forms need the CSRF token). */
+    operatorVia: 'token' | 'session' | null;
+  }
 }
 
 export interface SecurityOptions {
   config: Pick<Config, 'http' | 'publicUrl' | 'rateLimitPerMinute'>;
   /** The bearer token operator routes require. */
   operatorToken: string;
+  /** Signs cookies: the operator's login session. */
+  cookieSecret: string;
 }
+
+/** The content security policy of every page (bull-board's relaxes `baseUri` on its own paths). */
+export const CSP_DIRECTIVES = {
+  defaultSrc: ["'none'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  connectSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+};
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Hosts a browser on this machine uses for a loopback server. */
@@ -53,42 +76,38 @@ export async function installSecurity(app: FastifyInstance, options: SecurityOpt
       useDefaults: false,
       // Scripts only from our own /static files, never inline, so scraped text shown in a page cannot
       // run; inline styles stay allowed for the digest preview (an e-mail body styled inline).
-      directives: {
-        defaultSrc: ["'none'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        connectSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-      },
+      directives: CSP_DIRECTIVES,
     },
   });
   await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: 60_000 });
   // HTML forms and RFC 8058 one-click POSTs send application/x-www-form-urlencoded bodies.
   await app.register(formbody);
-  await app.register(cookie);
+  await app.register(cookie, { secret: options.cookieSecret });
   await app.register(csrf, { cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, signed: false } });
 
   const hosts = allowedHosts(config);
   const token = digest(options.operatorToken);
 
+  app.decorateRequest('operatorVia', null);
   app.addHook('onRequest', async (req, reply) => {
     const host = req.headers.host ?? '';
     if (!hostAllowed(app, hosts, host)) refuse(req, 421, `unknown Host "${host}": this server answers to ${[...hosts.names].join(', ')}`);
-    if (SAFE_METHODS.has(req.method)) {
-      if (accessOf(req) === 'operator') requireOperator(req, reply, token);
-      return;
-    }
-    if (accessOf(req) !== 'signed-link') requireSameOrigin(app, req, hosts);
-    if (accessOf(req) === 'operator') requireOperator(req, reply, token);
+    const safe = SAFE_METHODS.has(req.method);
+    if (!safe && accessOf(req) !== 'signed-link') requireSameOrigin(app, req, hosts);
+    if (accessOf(req) !== 'operator') return;
+    req.operatorVia = operatorOf(req, token);
+    if (req.operatorVia) return;
+    if (safe && isOperatorPage(req)) return reply.redirect(`/admin/login?next=${encodeURIComponent(req.url)}`);
+    reply.header('www-authenticate', 'Bearer realm="indwatch"');
+    refuse(req, 401, 'this needs the operator token: send "Authorization: Bearer <token>" (INDWATCH_OPERATOR_TOKEN, or the file secrets/operator-token in the data folder), or log in at /admin/login');
   });
 
   // After the body is parsed, so a form's `_csrf` field is read; a failure is sent by the plugin itself.
   app.addHook('preHandler', (req, reply, done) => {
-    if (SAFE_METHODS.has(req.method) || accessOf(req) !== 'public') return done();
-    app.csrfProtection(req, reply, done);
+    if (SAFE_METHODS.has(req.method)) return done();
+    const access = accessOf(req);
+    if (access === 'public' || (access === 'operator' && req.operatorVia === 'session')) return app.csrfProtection(req, reply, done);
+    done();
   });
 }
 
@@ -155,16 +174,20 @@ function requireSameOrigin(app: FastifyInstance, req: FastifyRequest, hosts: All
   if (!host || !hostAllowed(app, hosts, host)) refuse(req, 403, `cross-site request refused (Origin: ${origin})`);
 }
 
-function requireOperator(req: FastifyRequest, reply: FastifyReply, token: Buffer): void {
+function operatorOf(req: FastifyRequest, token: Buffer): FastifyRequest['operatorVia'] {
   const header = req.headers.authorization ?? '';
   const given = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-  if (given && timingSafeEqual(digest(given), token)) return;
-  reply.header('www-authenticate', 'Bearer realm="indwatch"');
-  refuse(req, 401, 'this needs the operator token: send "Authorization: Bearer <token>" (INDWATCH_OPERATOR_TOKEN, or the file secrets/operator-token in the data folder)');
+  if (given && timingSafeEqual(digest(given), token)) return 'token';
+  return hasOperatorSession(req) ? 'session' : null;
+}
+
+/** The operator's HTML pages, which send a browser to the login page rather than answer 401. */
+function isOperatorPage(req: FastifyRequest): boolean {
+  return req.url === '/admin' || req.url.startsWith('/admin/');
 }
 
 /** Equal-length digests, so comparing them takes the same time whatever was sent. */
-function digest(token: string): Buffer {
+export function digest(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
 

@@ -5,19 +5,27 @@ import type { AppContext } from '../context.ts';
 import { STATIC_DIR } from './assets.ts';
 import { log } from '../log.ts';
 import { installErrorHandler } from './errors.ts';
+import { registerAdmin } from './admin/index.ts';
+import { loadCookieSecret } from './admin/session.ts';
+import { registerMetricsRoute } from './metrics.ts';
+import { installOpenApi } from './openapi.ts';
 import { loadOperatorToken } from './operator-token.ts';
+import { manualCrawls } from '../queue/manual-crawl.ts';
 import { registerArticleRoutes } from './routes/articles.ts';
 import { registerDigestRoutes } from './routes/digest.ts';
 import { registerFigureRoutes } from './routes/figures.ts';
 import { registerStoryRoutes } from './routes/stories.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerSourceRoutes } from './routes/sources.ts';
+import { registerSubscriberRoutes } from './routes/subscribers.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { installSecurity } from './security.ts';
 
 export interface ServerOptions {
   /** Bearer token for operator routes; when absent, the configured or generated one (see operator-token.ts). */
   operatorToken?: string;
+  /** Key that signs the operator's session cookie; when absent, the one generated into the data folder. */
+  cookieSecret?: string;
 }
 
 /**
@@ -33,15 +41,21 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   });
   installErrorHandler(app);
   const operatorToken = options.operatorToken ?? (await loadOperatorToken(ctx.config)).value;
-  await installSecurity(app, { config: ctx.config, operatorToken });
+  const cookieSecret = options.cookieSecret ?? (await loadCookieSecret(ctx.config)).value;
+  await installSecurity(app, { config: ctx.config, operatorToken, cookieSecret });
+  await installOpenApi(app);
+  const crawls = manualCrawls(ctx.queues);
 
   await app.register(fastifyStatic, { root: STATIC_DIR, prefix: '/static/', maxAge: '1h' });
   registerHealthRoutes(app, ctx);
-  registerSourceRoutes(app, ctx);
+  registerSourceRoutes(app, ctx, crawls);
   registerArticleRoutes(app, ctx);
   registerDigestRoutes(app, ctx);
   registerStoryRoutes(app, ctx);
   registerFigureRoutes(app, ctx);
   await app.register(subscriptionRoutes(ctx));
+  registerSubscriberRoutes(app, ctx);
+  registerMetricsRoute(app, ctx);
+  await registerAdmin(app, ctx, { operatorToken, crawls });
   return app;
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { figureChoices, figureSeries } from '../../store/figures.ts';
@@ -48,18 +49,20 @@ export const FigureChoicesResponse = z.object({
 
 /** The figures explorer (`/figures`) and its JSON API. */
 export function registerFigureRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/api/figures/choices', { config: { access: 'public' } }, async (req): Promise<z.input<typeof FigureChoicesResponse>> => {
-    parseQuery(z.strictObject({}), req.query);
-    return figureChoices(ctx.db);
-  });
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/api/figures/choices',
+    { config: { access: 'public' }, schema: { tags: ['figures'], summary: 'Regions and measures (indicator and kind) there are figures for', querystring: z.strictObject({}), response: { 200: FigureChoicesResponse } } },
+    async () => figureChoices(ctx.db),
+  );
 
-  app.get('/api/figures', { config: { access: 'public' } }, async (req): Promise<z.input<typeof FiguresResponse>> => {
-    const q = parseQuery(FiguresQuery, req.query);
+  api.get('/api/figures', { config: { access: 'public' }, schema: { tags: ['figures'], summary: 'One measure in one or two regions over periods, each value with its reports, conflicts marked', querystring: FiguresQuery, response: { 200: FiguresResponse } } }, async (req) => {
+    const q = req.query;
     const series = explorerSeries(q.region, await figureSeries(ctx.db, { regions: q.region, indicator: q.indicator, kind: q.kind }));
     return { indicator: q.indicator, kind: q.kind, series: series.map((s) => ({ region: s.region, values: s.values.map(({ region: _, ...v }) => v) })) };
   });
 
-  app.get('/figures', { config: { access: 'public' }, errorHandler: pageErrorHandler }, async (req, reply) => {
+  app.get('/figures', { config: { access: 'public' }, schema: { hide: true }, errorHandler: pageErrorHandler }, async (req, reply) => {
     const q = parseQuery(FiguresPageQuery, withoutEmpty(req.query));
     rememberLang(req, reply);
     const lang = langOf(req);

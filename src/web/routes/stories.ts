@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { browseStories } from '../../store/browse.ts';
@@ -69,9 +70,9 @@ export const StoryResponse = z.object({
 /** The story archive (`/stories`), a page per story (`/stories/:id`) and the story as JSON. */
 export function registerStoryRoutes(app: FastifyInstance, ctx: AppContext): void {
   // The front page is the archive: what a visitor comes for.
-  app.get('/', { config: { access: 'public' } }, async (_req, reply) => reply.redirect('/stories'));
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/stories'));
 
-  app.get('/stories', { config: { access: 'public' }, errorHandler: pageErrorHandler }, async (req, reply) => {
+  app.get('/stories', { config: { access: 'public' }, schema: { hide: true }, errorHandler: pageErrorHandler }, async (req, reply) => {
     const q = parseQuery(ArchiveQuery, withoutEmpty(req.query));
     rememberLang(req, reply);
     const filter = filterOf(q);
@@ -91,7 +92,7 @@ export function registerStoryRoutes(app: FastifyInstance, ctx: AppContext): void
     return sendPage(reply, markup);
   });
 
-  app.get('/stories/:id', { config: { access: 'public' }, errorHandler: pageErrorHandler }, async (req, reply) => {
+  app.get('/stories/:id', { config: { access: 'public' }, schema: { hide: true }, errorHandler: pageErrorHandler }, async (req, reply) => {
     parseQuery(z.strictObject({ lang: z.enum(['zh', 'en']).optional() }), req.query);
     const { id } = parseQuery(StoryParams, req.params);
     rememberLang(req, reply);
@@ -100,9 +101,8 @@ export function registerStoryRoutes(app: FastifyInstance, ctx: AppContext): void
     return sendPage(reply, storyPage(langOf(req), pagePath(req.url), story));
   });
 
-  app.get('/api/stories/:id', { config: { access: 'public' } }, async (req): Promise<z.input<typeof StoryResponse>> => {
-    parseQuery(z.strictObject({}), req.query);
-    const { id } = parseQuery(StoryParams, req.params);
+  app.withTypeProvider<ZodTypeProvider>().get('/api/stories/:id', { config: { access: 'public' }, schema: { tags: ['stories'], summary: 'A story: every place it appeared, its figures, the figures its places disagree on', params: StoryParams, querystring: z.strictObject({}), response: { 200: StoryResponse } } }, async (req) => {
+    const { id } = req.params;
     const story = await storyDetail(ctx.db, id);
     if (!story) throw new HttpError(404, `no story ${id}`);
     return story;

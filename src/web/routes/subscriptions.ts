@@ -51,7 +51,7 @@ export function subscriptionRoutes(ctx: AppContext) {
       if (wantsHtml(req)) return showSubscribeForm(req, reply, DEFAULT_VALUES);
       return { csrf: reply.generateCsrf() };
     });
-    app.get('/subscribe', { config: { access: 'public' } }, async (req, reply) => showSubscribeForm(req, reply, DEFAULT_VALUES));
+    app.get('/subscribe', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => showSubscribeForm(req, reply, DEFAULT_VALUES));
 
     app.post(SUBSCRIPTION_PATHS.subscribe, { config: { access: 'public', rateLimit: SUBSCRIBE_PER_CLIENT } }, async (req, reply) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
