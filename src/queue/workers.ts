@@ -1,5 +1,6 @@
 import { Worker, type Processor } from 'bullmq';
 import { log } from '../log.ts';
+import { waitOutOutages } from './outage.ts';
 import type { JobTypes, QueueName } from './job-types.ts';
 import type { Queues } from './queues.ts';
 
@@ -27,7 +28,7 @@ export interface Workers {
 
 export function startWorkers(queues: Pick<Queues, 'connection' | 'prefix'>, processors: Processors, options: WorkerOptions = {}): Workers {
   const make = <N extends QueueName>(name: N, concurrency: number) => {
-    const worker: TypedWorker<N> = new Worker(name, processors[name], {
+    const worker: TypedWorker<N> = new Worker(name, waitOutOutages(processors[name]), {
       connection: queues.connection,
       prefix: queues.prefix,
       concurrency,
