@@ -93,6 +93,10 @@ function openServer(url: string): Db {
   // listener it was an uncaught exception that ended the whole service. The pool replaces the
   // connection, and the queries that fail meanwhile fail their jobs, which BullMQ retries.
   pool.on('error', (err) => log.warn({ err }, 'a PostgreSQL connection was lost; it will be replaced'));
+  // A connection in use (a transaction between two statements) is not the pool's to watch: its
+  // loss is an 'error' on the client itself. The statement that follows fails with it, the pool
+  // discards the client on release, and the job waits for the database (src/queue/outage.ts).
+  pool.on('connect', (client) => client.on('error', (err) => log.warn({ err }, 'a PostgreSQL connection in use was lost')));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
