@@ -13,8 +13,8 @@ declare module 'fastify' {
   }
 }
 
-/** Paths the API document describes: the JSON API and the operations endpoints, not the HTML pages. */
-const DOCUMENTED = /^\/(api\/|healthz$|metrics$)/;
+/** Paths the API document describes: the JSON API, the subscription endpoints and the operations endpoints, not the HTML pages. */
+const DOCUMENTED = /^\/(api\/|subscriptions(\/|$)|healthz$|metrics$)/;
 
 /**
  * Route schemas are zod schemas, declared once: they validate the request (fastify-type-provider-zod)

@@ -237,8 +237,13 @@ describe('the operator pages behind the login', () => {
     // Routes that check their own query list it from the same zod schema.
     expect(doc.paths['/api/articles'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['limit', 'since', 'region', 'cursor']));
     expect(doc.paths['/api/articles/{id}'].get.parameters[0]).toMatchObject({ name: 'id', in: 'path' });
+    // The subscription endpoints: anyone may subscribe; the others are authorised by the link's signed token.
+    expect(doc.paths['/subscriptions'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('email');
+    for (const p of ['/subscriptions/confirm', '/subscriptions/preferences', '/subscriptions/unsubscribe']) {
+      expect(doc.paths[p].get.parameters.map((x: { name: string }) => x.name), p).toEqual(['token']);
+    }
     // HTML pages are not part of the API document.
-    expect(Object.keys(doc.paths).filter((p) => !/^\/(api\/|healthz$|metrics$)/.test(p))).toEqual([]);
+    expect(Object.keys(doc.paths).filter((p) => !/^\/(api\/|subscriptions(\/|$)|healthz$|metrics$)/.test(p))).toEqual([]);
   });
 
   it('shows the subscribers: counts by status, last deliveries, a digest preview', async () => {

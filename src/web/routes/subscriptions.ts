@@ -25,6 +25,8 @@ import {
 import { regionChoices } from '../region-choices.ts';
 
 const TokenQuery = z.object({ token: z.string().min(10).max(2000) });
+/** What a subscribe request carries (JSON or a form), as the API document shows it. */
+const SubscribeBody = PreferencesInput.extend({ email: z.string().describe('the address to confirm and send digests to') });
 
 /** Subscription requests a client may make in 10 minutes, whatever the addresses (per address: see CONFIRMATION_LIMIT). */
 const SUBSCRIBE_PER_CLIENT = { max: 10, timeWindow: 10 * 60_000 };
@@ -47,13 +49,13 @@ export function subscriptionRoutes(ctx: AppContext) {
     }
 
     // The form for a browser; for a program, the CSRF token its POST must send back.
-    app.get(SUBSCRIPTION_PATHS.subscribe, { config: { access: 'public' } }, async (req, reply) => {
+    app.get(SUBSCRIPTION_PATHS.subscribe, { config: { access: 'public' }, schema: { tags: ['subscriptions'], summary: 'The CSRF token a subscribe POST must send back (the form, to a browser)' } }, async (req, reply) => {
       if (wantsHtml(req)) return showSubscribeForm(req, reply, DEFAULT_VALUES);
       return { csrf: reply.generateCsrf() };
     });
     app.get('/subscribe', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => showSubscribeForm(req, reply, DEFAULT_VALUES));
 
-    app.post(SUBSCRIPTION_PATHS.subscribe, { config: { access: 'public', rateLimit: SUBSCRIBE_PER_CLIENT } }, async (req, reply) => {
+    app.post(SUBSCRIPTION_PATHS.subscribe, { config: { access: 'public', rateLimit: SUBSCRIBE_PER_CLIENT, docs: { body: SubscribeBody } }, schema: { tags: ['subscriptions'], summary: 'Ask for a subscription: a confirmation link is mailed (same answer whatever the address)' } }, async (req, reply) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const email = EmailInput.safeParse(body.email);
       const prefs = PreferencesInput.safeParse({ ...body, email: undefined });
@@ -68,7 +70,7 @@ export function subscriptionRoutes(ctx: AppContext) {
       return answer(req, reply, 202, { status: 'check-your-inbox', message: `If ${email.data} can receive mail, a link is on its way.` });
     });
 
-    app.get(SUBSCRIPTION_PATHS.confirm, { config: { access: 'signed-link' } }, async (req, reply) => {
+    app.get(SUBSCRIPTION_PATHS.confirm, { config: { access: 'signed-link', docs: { querystring: TokenQuery } }, schema: { tags: ['subscriptions'], summary: 'Confirm a subscription from the link in its mail' } }, async (req, reply) => {
       const sub = await fromToken(req, 'confirm');
       const confirmed = await confirmSubscriber(ctx.db, sub.id);
       if (!confirmed) return answer(req, reply, 410, { error: 'this subscription was cancelled; subscribe again' });
@@ -79,13 +81,13 @@ export function subscriptionRoutes(ctx: AppContext) {
       return answer(req, reply, 200, { status: 'confirmed', email: confirmed.email });
     });
 
-    app.get(SUBSCRIPTION_PATHS.preferences, { config: { access: 'signed-link' } }, async (req, reply) => {
+    app.get(SUBSCRIPTION_PATHS.preferences, { config: { access: 'signed-link', docs: { querystring: TokenQuery } }, schema: { tags: ['subscriptions'], summary: 'A subscriber’s preferences, by the signed link of their digests' } }, async (req, reply) => {
       const sub = await fromToken(req, 'manage');
       if (wantsHtml(req)) return showPreferences(req, reply, sub, storedValues(sub));
       return answer(req, reply, 200, { email: sub.email, active: sub.active, preferences: preferencesOf(sub) });
     });
 
-    app.post(SUBSCRIPTION_PATHS.preferences, { config: { access: 'signed-link' } }, async (req, reply) => {
+    app.post(SUBSCRIPTION_PATHS.preferences, { config: { access: 'signed-link', docs: { querystring: TokenQuery, body: PreferencesInput.partial() } }, schema: { tags: ['subscriptions'], summary: 'Change preferences; fields left out keep their value' } }, async (req, reply) => {
       const sub = await fromToken(req, 'manage');
       const body = (req.body ?? {}) as Record<string, unknown>;
       // A form sends no field for a list with nothing ticked: that means "all", not "as before".
@@ -101,13 +103,13 @@ export function subscriptionRoutes(ctx: AppContext) {
     });
 
     // A page with one button: a GET must not unsubscribe, since mail scanners follow links.
-    app.get(SUBSCRIPTION_PATHS.unsubscribe, { config: { access: 'signed-link' } }, async (req, reply) => {
+    app.get(SUBSCRIPTION_PATHS.unsubscribe, { config: { access: 'signed-link', docs: { querystring: TokenQuery } }, schema: { tags: ['subscriptions'], summary: 'A page with one button: a GET never unsubscribes (mail scanners follow links)' } }, async (req, reply) => {
       const sub = await fromToken(req, 'unsubscribe');
       const { token } = TokenQuery.parse(req.query);
       return sendPage(reply, unsubscribePage({ ...frame(req, sub), token, email: sub.email }));
     });
 
-    app.post(SUBSCRIPTION_PATHS.unsubscribe, { config: { access: 'signed-link' } }, async (req, reply) => {
+    app.post(SUBSCRIPTION_PATHS.unsubscribe, { config: { access: 'signed-link', docs: { querystring: TokenQuery } }, schema: { tags: ['subscriptions'], summary: 'Unsubscribe at once (RFC 8058 one-click POST, or the page’s button)' } }, async (req, reply) => {
       const sub = await fromToken(req, 'unsubscribe');
       await unsubscribe(ctx.db, sub.id);
       if (wantsHtml(req)) return sendPage(reply, unsubscribedPage({ ...frame(req, sub), email: sub.email }));
