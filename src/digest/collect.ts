@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
-import { figureKey, reconcileFigures, type FigureConflict, type PlacedFigure } from '../dedup/figure-agreement.ts';
+import { figureKey, reconcileFigures, type FigureConflict } from '../dedup/figure-agreement.ts';
 import type { Figure } from '../figures/types.ts';
+import { placedFigureOf, placedFigures, type PlacedFigureRow } from '../store/figures.ts';
 import { storiesWithPrimary, storyPlaces } from '../store/stories.ts';
 
 /** A stored figure: as extracted, with its tier and kind as the database gives them back. */
@@ -60,7 +61,7 @@ export interface DigestFilter {
   sources?: string[];
 }
 
-type FigureRow = DigestFigure & PlacedFigure & { storyId: number };
+type FigureRow = PlacedFigureRow;
 
 /**
  * The stories first seen in a period, and those revised in it, one entry per story with every
@@ -208,37 +209,10 @@ export function previousPeriod(period: string): string | null {
   return `${y}-${pad(a - len)}~${y}-${pad(b - len)}`;
 }
 
-/** Figures with the article, story and source they were stated in. */
-function placedFigures(db: Db) {
-  return db
-    .selectFrom('figures')
-    .innerJoin('articles', 'articles.id', 'figures.article_id')
-    .leftJoin('sources', 'sources.id', 'articles.source_id')
-    .select([
-      'figures.tier',
-      'figures.indicator',
-      'figures.kind',
-      'figures.value',
-      'figures.unit',
-      'figures.period',
-      'figures.region',
-      'figures.basis',
-      'figures.target',
-      'figures.quote',
-      'figures.article_id',
-      'articles.story_id',
-      'articles.url',
-      'articles.source_id',
-      'sources.name as source_name',
-    ])
-    .orderBy('articles.fetched_at')
-    .orderBy('figures.id');
-}
-
 async function storyFigures(db: Db, storyIds: number[]): Promise<FigureRow[]> {
   if (!storyIds.length) return [];
-  const rows = await placedFigures(db).where('articles.story_id', 'in', storyIds).execute();
-  return rows.map(toFigure);
+  const rows = await placedFigures(db).where('articles.story_id', 'in', storyIds).orderBy('articles.fetched_at').orderBy('figures.id').execute();
+  return rows.map(placedFigureOf);
 }
 
 /** Figures of other stories about the same indicator, region and period: a conflict across stories. */
@@ -252,29 +226,10 @@ async function relatedFigures(db: Db, figures: FigureRow[]): Promise<FigureRow[]
       eb.or(triples.map((f) => eb.and([eb('figures.indicator', '=', f.indicator), eb('figures.region', '=', f.region), eb('figures.period', '=', f.period)]))),
     )
     .where('articles.story_id', 'not in', storyIds)
+    .orderBy('articles.fetched_at')
+    .orderBy('figures.id')
     .execute();
-  return rows.map(toFigure);
-}
-
-type PlacedFigureRow = Awaited<ReturnType<ReturnType<typeof placedFigures>['execute']>>[number];
-
-function toFigure(r: PlacedFigureRow): FigureRow {
-  return {
-    tier: r.tier,
-    indicator: r.indicator,
-    kind: r.kind,
-    value: r.value,
-    unit: r.unit,
-    period: r.period,
-    region: r.region,
-    basis: r.basis,
-    target: r.target,
-    quote: r.quote,
-    articleId: r.article_id,
-    storyId: r.story_id ?? -r.article_id,
-    url: r.url,
-    sourceName: r.source_name ?? r.source_id,
-  };
+  return rows.map(placedFigureOf);
 }
 
 /** A disagreement found both within the story and across stories is reported once, with every place. */

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import type { PlacedFigure } from '../dedup/figure-agreement.ts';
 
 /** One stated value of a measure, with the report it came from. */
 export interface SeriesPoint {
@@ -112,4 +113,54 @@ export async function figureSeries(db: Db, request: SeriesRequest): Promise<Seri
     sourceName: r.source_name ?? r.source_id,
     publishedAt: r.published_at,
   }));
+}
+
+/** A stored figure with the article, story and source that state it (what the digest and a story's page show). */
+export type PlacedFigureRow = PlacedFigure & { tier: number; quote: string; storyId: number };
+
+/** Figures with the article, story and source they were stated in; the caller filters and orders. */
+export function placedFigures(db: Db) {
+  return db
+    .selectFrom('figures')
+    .innerJoin('articles', 'articles.id', 'figures.article_id')
+    .leftJoin('sources', 'sources.id', 'articles.source_id')
+    .select([
+      'figures.tier',
+      'figures.indicator',
+      'figures.kind',
+      'figures.value',
+      'figures.unit',
+      'figures.period',
+      'figures.region',
+      'figures.basis',
+      'figures.target',
+      'figures.quote',
+      'figures.article_id',
+      'articles.story_id',
+      'articles.url',
+      'articles.source_id',
+      'sources.name as source_name',
+    ]);
+}
+
+type PlacedFigureSelection = Awaited<ReturnType<ReturnType<typeof placedFigures>['execute']>>[number];
+
+/** A row of `placedFigures` as the digest and the pages use it; an article outside any story stands for its own. */
+export function placedFigureOf(r: PlacedFigureSelection): PlacedFigureRow {
+  return {
+    tier: r.tier,
+    indicator: r.indicator,
+    kind: r.kind,
+    value: r.value,
+    unit: r.unit,
+    period: r.period,
+    region: r.region,
+    basis: r.basis,
+    target: r.target,
+    quote: r.quote,
+    articleId: r.article_id,
+    storyId: r.story_id ?? -r.article_id,
+    url: r.url,
+    sourceName: r.source_name ?? r.source_id,
+  };
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connect.ts';
 import { reconcileFigures, type FigureConflict, type PlacedFigure } from '../dedup/figure-agreement.ts';
+import { placedFigureOf, placedFigures } from './figures.ts';
 import { storiesWithPrimary, storyPlaces, withPlaces, type StoryPlace, type StorySummary } from './stories.ts';
 
 /** A figure of a story, with the place that states it. */
@@ -16,35 +17,13 @@ export interface StoryFigures {
 export async function storyFigures(db: Db, storyIds: number[]): Promise<Map<number, StoryFigures>> {
   const out = new Map<number, StoryFigures>();
   if (!storyIds.length) return out;
-  const rows = await db
-    .selectFrom('figures as f')
-    .innerJoin('articles as a', 'a.id', 'f.article_id')
-    .leftJoin('sources as s', 's.id', 'a.source_id')
-    .select(['f.tier', 'f.indicator', 'f.kind', 'f.value', 'f.unit', 'f.period', 'f.region', 'f.basis', 'f.target', 'f.quote', 'a.id as article_id', 'a.story_id', 'a.url', 'a.source_id', 's.name as source_name'])
-    .where('a.story_id', 'in', storyIds)
-    .orderBy('f.tier')
-    .orderBy('a.fetched_at')
-    .orderBy('f.id')
-    .execute();
+  const rows = await placedFigures(db).where('articles.story_id', 'in', storyIds).orderBy('figures.tier').orderBy('articles.fetched_at').orderBy('figures.id').execute();
   const byStory = new Map<number, StoryFigure[]>();
-  for (const r of rows) {
-    const list = byStory.get(r.story_id!) ?? [];
-    list.push({
-      tier: r.tier,
-      indicator: r.indicator,
-      kind: r.kind,
-      value: r.value,
-      unit: r.unit,
-      period: r.period,
-      region: r.region,
-      basis: r.basis,
-      target: r.target,
-      quote: r.quote,
-      articleId: r.article_id,
-      url: r.url,
-      sourceName: r.source_name ?? r.source_id,
-    });
-    byStory.set(r.story_id!, list);
+  for (const row of rows) {
+    const { storyId, ...figure } = placedFigureOf(row);
+    const list = byStory.get(storyId) ?? [];
+    list.push(figure);
+    byStory.set(storyId, list);
   }
   for (const [id, figures] of byStory) {
     const { kept, conflicts } = reconcileFigures(figures);
