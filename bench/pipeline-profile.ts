@@ -10,6 +10,7 @@ import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import { migrate, type Db } from '../src/db/connect.ts';
 import { PGliteDialect } from '../src/db/pglite-dialect.ts';
+import { PGliteThread } from '../src/db/pglite-thread.ts';
 import type { Database } from '../src/db/schema.ts';
 import { crawlSourceInline } from '../src/crawl/crawl-source.ts';
 import { SourceSchema } from '../src/sources/schema.ts';
@@ -43,8 +44,7 @@ if (backend === 'postgres') {
   url.pathname = `/${pgName}`;
   db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 10 }) }), log });
 } else {
-  const { PGlite } = await import('@electric-sql/pglite');
-  db = new Kysely<Database>({ dialect: new PGliteDialect(await PGlite.create('memory://')), log });
+  db = new Kysely<Database>({ dialect: new PGliteDialect(await PGliteThread.open('memory://')), log });
 }
 await migrate(db);
 

@@ -1,12 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import { log } from '../log.ts';
 import type { Config } from '../config.ts';
 import pg from 'pg';
 import { DataFolderBusyError, DataFolderLock, isStale, type DbEndpoint, type LockHolder } from './lock.ts';
-import { PGliteDialect, PGliteGate } from './pglite-dialect.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import { PGliteThread } from './pglite-thread.ts';
 import { migrationProvider } from './migrations.ts';
 import type { Database } from './schema.ts';
 
@@ -101,24 +101,17 @@ function openServer(url: string): Db {
 }
 
 async function openEmbedded(dir: string): Promise<Db> {
-  const { PGlite } = await import('@electric-sql/pglite');
   if (!dir.startsWith('memory://')) await fs.mkdir(path.dirname(path.resolve(dir)), { recursive: true });
-  const pglite = await PGlite.create(dir);
-  return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return new Kysely<Database>({ dialect: new PGliteDialect(await PGliteThread.open(dir)) });
 }
 
 /** The folder is ours (the lock is held): open it, and as the service serve it to the commands. */
 async function openOwned(dataDir: string, lock: DataFolderLock, serve: boolean): Promise<Db> {
-  const gate = new PGliteGate();
-  let stopServing: (() => Promise<void>) | undefined;
-  let pglite: PGlite;
   let db: Db;
+  let thread: PGliteThread;
   try {
-    const { PGlite } = await import('@electric-sql/pglite');
-    pglite = await PGlite.create(path.join(dataDir, 'db'));
-    db = new Kysely<Database>({
-      dialect: new PGliteDialect(pglite, { gate, beforeClose: async () => stopServing?.(), afterClose: () => lock.release() }),
-    });
+    thread = await PGliteThread.open(path.join(dataDir, 'db'));
+    db = new Kysely<Database>({ dialect: new PGliteDialect(thread, { afterClose: () => lock.release() }) });
   } catch (err) {
     await lock.release();
     throw err;
@@ -126,10 +119,7 @@ async function openOwned(dataDir: string, lock: DataFolderLock, serve: boolean):
   await migrated(db);
   if (serve) {
     try {
-      const { serveDb } = await import('./socket-server.ts');
-      const served = await serveDb(pglite, gate, dataDir);
-      stopServing = served.close;
-      await lock.advertise(served.endpoint);
+      await lock.advertise(await thread.serve(dataDir));
     } catch (err) {
       await db.destroy();
       throw err;

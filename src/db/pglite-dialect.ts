@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -10,53 +9,29 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
-
-/**
- * Turns on PGlite's single connection, first come first served. Whoever holds it (a kysely
- * connection, or a client of the service's socket) owns the session until it gives it back, so a
- * query never runs inside someone else's open transaction (and is never lost on its rollback).
- */
-export class PGliteGate {
-  #tail: Promise<void> = Promise.resolve();
-
-  /** Resolves once the connection is ours, with the function that gives it back. */
-  async acquire(): Promise<() => void> {
-    let release!: () => void;
-    const previous = this.#tail;
-    this.#tail = new Promise<void>((resolve) => (release = resolve));
-    await previous;
-    return release;
-  }
-
-  /** Resolves once every holder so far has given the connection back. */
-  async drained(): Promise<void> {
-    await this.#tail;
-  }
-}
+import { PGliteGate } from './pglite-gate.ts';
+import type { PGliteThread } from './pglite-thread.ts';
 
 export interface PGliteDialectOptions {
-  /** Shared with whoever else uses the same PGlite (the socket server); a private one by default. */
-  gate?: PGliteGate;
-  /** Run before PGlite is closed (stop serving it to others). */
-  beforeClose?: () => Promise<void>;
-  /** Run once PGlite is closed (give the data folder's lock back). */
+  /** Run once the database is closed (give the data folder's lock back). */
   afterClose?: () => Promise<void>;
 }
 
 /**
  * PGlite has a single connection. Kysely acquires a connection per query and holds it for a
- * whole transaction; the gate around acquire/release keeps everyone else out meanwhile.
+ * whole transaction; a gate around acquire/release keeps this process's other queries out
+ * meanwhile, and the release hands the session back to the database thread, where clients of
+ * the socket server may take their turn.
  */
 class PGliteDriver implements Driver {
   readonly #connection: PGliteConnection;
-  readonly #gate: PGliteGate;
+  readonly #gate = new PGliteGate();
 
   constructor(
-    private readonly pglite: PGlite,
+    private readonly thread: PGliteThread,
     private readonly options: PGliteDialectOptions,
   ) {
-    this.#connection = new PGliteConnection(pglite);
-    this.#gate = options.gate ?? new PGliteGate();
+    this.#connection = new PGliteConnection(thread);
   }
 
   async init(): Promise<void> {}
@@ -81,14 +56,14 @@ class PGliteDriver implements Driver {
   async releaseConnection(): Promise<void> {
     const release = this.#connection.release;
     this.#connection.release = undefined;
+    this.thread.release();
     release?.();
   }
 
-  /** The dialect owns its PGlite instance: closing the database releases the data folder. */
+  /** The dialect owns its database thread: closing the database releases the data folder. */
   async destroy(): Promise<void> {
-    await this.options.beforeClose?.();
     await this.#gate.drained();
-    await this.pglite.close();
+    await this.thread.close();
     await this.options.afterClose?.();
   }
 }
@@ -96,10 +71,10 @@ class PGliteDriver implements Driver {
 class PGliteConnection implements DatabaseConnection {
   release?: () => void;
 
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly thread: PGliteThread) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pglite.query<R>(query.sql, query.parameters as unknown[]);
+    const result = await this.thread.query<R>(query.sql, query.parameters);
     return {
       rows: result.rows,
       numAffectedRows: result.affectedRows === undefined ? undefined : BigInt(result.affectedRows),
@@ -113,14 +88,14 @@ class PGliteConnection implements DatabaseConnection {
 
 export class PGliteDialect implements Dialect {
   constructor(
-    private readonly pglite: PGlite,
+    private readonly thread: PGliteThread,
     private readonly options: PGliteDialectOptions = {},
   ) {}
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite, this.options);
+    return new PGliteDriver(this.thread, this.options);
   }
   createIntrospector(db: Kysely<unknown>) {
     return new PostgresIntrospector(db);

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { DbEndpoint } from './lock.ts';
-import type { PGliteGate } from './pglite-dialect.ts';
+import type { PGliteGate } from './pglite-gate.ts';
 
 /** The file name PostgreSQL clients (pg, psql) look for in a socket directory, for port 5432. */
 export const SOCKET_NAME = '.s.PGSQL.5432';

@@ -1,0 +1,62 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { PGliteGate } from './pglite-gate.ts';
+import { serveDb, type ServedDb } from './socket-server.ts';
+import { serializeError, type HostReply, type HostRequest, type HostStart } from './pglite-messages.ts';
+
+/**
+ * The thread that owns an embedded database (see pglite-thread.ts). PostgreSQL runs here, in
+ * wasm, so that its work never stops the owning process's event loop. The gate gives the session
+ * to one holder at a time: the owning thread's connection or a client of the socket server.
+ */
+const port = parentPort!;
+const { dir } = workerData as HostStart;
+const gate = new PGliteGate();
+let pglite: PGlite;
+try {
+  pglite = await PGlite.create(dir);
+} catch (err) {
+  port.postMessage({ id: 0, ok: false, error: serializeError(err) } satisfies HostReply);
+  process.exit(1);
+}
+port.postMessage({ id: 0, ok: true, value: null } satisfies HostReply);
+
+let served: ServedDb | undefined;
+/** The owning thread's hold on the session, taken at its first query and given back by `release`. */
+let held: (() => void) | undefined;
+/** Requests are handled in the order they were sent: a release never overtakes its queries. */
+let chain: Promise<void> = Promise.resolve();
+
+port.on('message', (request: HostRequest) => {
+  chain = chain.then(async () => {
+    try {
+      port.postMessage({ id: request.id, ok: true, value: await handle(request) } satisfies HostReply);
+    } catch (err) {
+      port.postMessage({ id: request.id, ok: false, error: serializeError(err) } satisfies HostReply);
+    }
+  });
+});
+
+async function handle(request: HostRequest): Promise<unknown> {
+  switch (request.op) {
+    case 'query': {
+      held ??= await gate.acquire();
+      const result = await pglite.query(request.sql, request.params);
+      return { rows: result.rows, affectedRows: result.affectedRows };
+    }
+    case 'release':
+      held?.();
+      held = undefined;
+      return null;
+    case 'serve':
+      served = await serveDb(pglite, gate, request.dataDir);
+      return served.endpoint;
+    case 'close':
+      await served?.close();
+      held?.();
+      held = undefined;
+      await gate.drained();
+      await pglite.close();
+      return null;
+  }
+}
