@@ -71,6 +71,17 @@ export async function openConfiguredDb(config: Pick<Config, 'databaseUrl' | 'dat
   }
 }
 
+const singleSession = new WeakSet<Db>();
+
+/**
+ * True for a database opened here on an embedded folder: it has one session, which runs one
+ * transaction at a time for everyone (this process and the socket's clients), so transactions
+ * never overlap and a lock that only orders them is a wasted statement.
+ */
+export function isSingleSession(db: Db): boolean {
+  return singleSession.has(db);
+}
+
 /** Opens the database and brings its schema up to date. */
 export async function openDb(options: DbOptions): Promise<Db> {
   const db = options.databaseUrl ? openServer(options.databaseUrl) : await openEmbedded(options.dataDir ?? 'memory://');
@@ -102,7 +113,9 @@ function openServer(url: string): Db {
 
 async function openEmbedded(dir: string): Promise<Db> {
   if (!dir.startsWith('memory://')) await fs.mkdir(path.dirname(path.resolve(dir)), { recursive: true });
-  return new Kysely<Database>({ dialect: new PGliteDialect(await PGliteThread.open(dir)) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(await PGliteThread.open(dir)) });
+  singleSession.add(db);
+  return db;
 }
 
 /** The folder is ours (the lock is held): open it, and as the service serve it to the commands. */
@@ -112,6 +125,7 @@ async function openOwned(dataDir: string, lock: DataFolderLock, serve: boolean):
   try {
     thread = await PGliteThread.open(path.join(dataDir, 'db'));
     db = new Kysely<Database>({ dialect: new PGliteDialect(thread, { afterClose: () => lock.release() }) });
+    singleSession.add(db);
   } catch (err) {
     await lock.release();
     throw err;

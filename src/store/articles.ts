@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
-import type { Db } from '../db/connect.ts';
+import { isSingleSession, type Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { GroupCommit } from './group-commit.ts';
 import { dedupFeatures, type DedupFeatures } from '../dedup/features.ts';
@@ -63,7 +63,7 @@ const writers = new WeakMap<Db, GroupCommit<{ a: ArticleRecord; figures: Figure[
 export function saveArticle(db: Db, a: ArticleRecord, figures: Figure[]): Promise<SaveResult> {
   let writer = writers.get(db);
   if (!writer) {
-    writer = new GroupCommit(db, { maxBatch: MAX_BATCH, begin: lockStories, each: (trx, item) => saveIn(trx, item.a, item.figures) });
+    writer = new GroupCommit(db, { maxBatch: MAX_BATCH, begin: isSingleSession(db) ? undefined : lockStories, each: (trx, item) => saveIn(trx, item.a, item.figures) });
     writers.set(db, writer);
   }
   return writer.run({ a, figures });
