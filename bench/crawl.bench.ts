@@ -3,7 +3,8 @@
  * Against a local site of 500 articles (served from a child process), in one run: the whole
  * pipeline (fetch, decode, normalise, extract, dedupe, store into in-memory PGlite), a bare
  * crawlee CheerioCrawler fetching and parsing the same pages, and a plain HTTP client with the
- * same concurrency; then 50 script-rendered pages through Chromium.
+ * same concurrency (each path warmed by one untimed crawl first); then 50 script-rendered pages
+ * through Chromium.
  * `--pipeline` runs only the baselines and the pipeline rows (PGlite and PostgreSQL side by side).
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -61,6 +62,21 @@ const source = (id: string, prefix: string, rendering: 'static' | 'browser', max
     politeness: { perMinute: 60_000, concurrency: CONCURRENCY },
   });
 
+// One untimed crawl through each path first: a service crawls with its code compiled by the JIT
+// and PostgreSQL's wasm compiled, and a first crawl in a fresh process would measure the compilers.
+async function bareCrawl(): Promise<number> {
+  let n = 0;
+  const crawler = new CheerioCrawler(
+    { maxConcurrency: CONCURRENCY, requestHandler: async ({ $ }) => void ($('title').text() && n++) },
+    new Configuration({ persistStorage: false }),
+  );
+  await crawler.run(urls);
+  await crawler.teardown();
+  return n;
+}
+await bareCrawl();
+await pipelineOn(await openDb({}));
+
 const plain = await measure(async () => {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const queue = [...urls];
@@ -77,16 +93,7 @@ const plain = await measure(async () => {
   return urls.length;
 });
 
-const bare = await measure(async () => {
-  let n = 0;
-  const crawler = new CheerioCrawler(
-    { maxConcurrency: CONCURRENCY, requestHandler: async ({ $ }) => void ($('title').text() && n++) },
-    new Configuration({ persistStorage: false }),
-  );
-  await crawler.run(urls);
-  await crawler.teardown();
-  return n;
-});
+const bare = await measure(bareCrawl);
 
 const crawlOnly = pipelineOnly ? null : await measure(async () => {
   const r = await new SourceCrawler({
@@ -177,7 +184,7 @@ else {
   const row = (name: string, f: Figure) => `${name.padEnd(22)} ${String(f.pages).padStart(4)} pages  ${f.pagesPerSecond.toFixed(1).padStart(7)} pages/s  ${f.cpuMsPerPage.toFixed(2).padStart(6)} CPU ms/page`;
   process.stdout.write(
     [
-      `crawl of ${ARTICLES} articles + ${listPages} list pages, concurrency ${CONCURRENCY}`,
+      `crawl of ${ARTICLES} articles + ${listPages} list pages, concurrency ${CONCURRENCY}, after one untimed crawl through each path`,
       row('plain HTTP client', plain),
       row('bare CheerioCrawler', bare),
       ...(crawlOnly ? [row('indwatch crawl only', crawlOnly)] : []),

@@ -6,6 +6,9 @@ import type { Config } from '../config.ts';
 import pg from 'pg';
 import { DataFolderBusyError, DataFolderLock, isStale, type DbEndpoint, type LockHolder } from './lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import type { PGlite } from '@electric-sql/pglite';
+import type { PGliteGate } from './pglite-gate.ts';
+import { PGliteLocalDialect } from './pglite-local-dialect.ts';
 import { PGliteThread } from './pglite-thread.ts';
 import { migrationProvider } from './migrations.ts';
 import type { Database } from './schema.ts';
@@ -72,6 +75,20 @@ export async function openConfiguredDb(config: Pick<Config, 'databaseUrl' | 'dat
 }
 
 const singleSession = new WeakSet<Db>();
+/** The thread of each embedded database opened here: store work can be sent to it (`PGliteThread.call`). */
+const threads = new WeakMap<Db, PGliteThread>();
+
+/** The thread running `db`, when `db` is an embedded database this thread owns. */
+export function embeddedThread(db: Db): PGliteThread | undefined {
+  return threads.get(db);
+}
+
+/** The database thread's own handle on its PGlite: statements run here, the session taken through `gate`. */
+export function localDb(pglite: PGlite, gate: PGliteGate): Db {
+  const db = new Kysely<Database>({ dialect: new PGliteLocalDialect(pglite, gate) });
+  singleSession.add(db);
+  return db;
+}
 
 /**
  * True for a database opened here on an embedded folder: it has one session, which runs one
@@ -113,8 +130,10 @@ function openServer(url: string): Db {
 
 async function openEmbedded(dir: string): Promise<Db> {
   if (!dir.startsWith('memory://')) await fs.mkdir(path.dirname(path.resolve(dir)), { recursive: true });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(await PGliteThread.open(dir)) });
+  const thread = await PGliteThread.open(dir);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(thread) });
   singleSession.add(db);
+  threads.set(db, thread);
   return db;
 }
 
@@ -126,6 +145,7 @@ async function openOwned(dataDir: string, lock: DataFolderLock, serve: boolean):
     thread = await PGliteThread.open(path.join(dataDir, 'db'));
     db = new Kysely<Database>({ dialect: new PGliteDialect(thread, { afterClose: () => lock.release() }) });
     singleSession.add(db);
+    threads.set(db, thread);
   } catch (err) {
     await lock.release();
     throw err;

@@ -1,3 +1,4 @@
+import type { ThreadCallName } from '../store/thread-calls.ts';
 import type { DbEndpoint } from './lock.ts';
 
 /** What the thread owning an embedded database is started with. */
@@ -10,6 +11,8 @@ export interface HostStart {
 export type HostRequest =
   | { id: number; op: 'query'; sql: string; params: unknown[] }
   | { id: number; op: 'release' }
+  /** Store work the thread runs on its own session (see src/store/thread-calls.ts). */
+  | { id: number; op: 'call'; name: ThreadCallName; args: unknown[] }
   | { id: number; op: 'serve'; dataDir: string }
   | { id: number; op: 'close' };
 

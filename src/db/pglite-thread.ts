@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { ThreadCallArgs, ThreadCallName, ThreadCalls } from '../store/thread-calls.ts';
 import type { DbEndpoint } from './lock.ts';
 import { deserializeError, type HostReply, type HostRequest, type HostStart, type QueryReply } from './pglite-messages.ts';
 
@@ -53,6 +54,14 @@ export class PGliteThread {
   /** Runs one statement, taking the session if this thread does not hold it yet. */
   query<R>(sql: string, params: readonly unknown[]): Promise<{ rows: R[]; affectedRows: number | undefined }> {
     return this.#send({ op: 'query', sql, params: [...params] }) as Promise<QueryReply> as Promise<{ rows: R[]; affectedRows: number | undefined }>;
+  }
+
+  /**
+   * Runs store work on the database's thread (src/store/thread-calls.ts), which takes the session
+   * for it like any other holder. Its arguments and result cross by structured clone.
+   */
+  call<N extends ThreadCallName>(name: N, args: ThreadCallArgs<N>): ReturnType<ThreadCalls[N]> {
+    return this.#send({ op: 'call', name, args }) as ReturnType<ThreadCalls[N]>;
   }
 
   /** Gives the session back (after a transaction or a lone statement). */

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
-import { isSingleSession, type Db } from '../db/connect.ts';
+import { embeddedThread, isSingleSession, type Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { GroupCommit } from './group-commit.ts';
 import { dedupFeatures, type DedupFeatures } from '../dedup/features.ts';
@@ -58,9 +58,16 @@ const writers = new WeakMap<Db, GroupCommit<{ a: ArticleRecord; figures: Figure[
  * A new article costs two statements (one lookup, one write; one more to rank the places of a
  * story it joins), made while the story lock is held, so their number bounds how many articles a
  * second the store takes. Articles saved while another transaction runs share the next one (group
- * commit): its BEGIN, lock and COMMIT are paid once for all of them.
+ * commit): its BEGIN, lock and COMMIT are paid once for all of them. On an embedded database all
+ * of it runs on the database's own thread (src/store/thread-calls.ts), one message each way.
  */
 export function saveArticle(db: Db, a: ArticleRecord, figures: Figure[]): Promise<SaveResult> {
+  const thread = embeddedThread(db);
+  return thread ? thread.call('saveArticle', [a, figures]) : saveArticleHere(db, a, figures);
+}
+
+/** `saveArticle` on this thread, whatever the database; an embedded database's thread runs it for its owner. */
+export function saveArticleHere(db: Db, a: ArticleRecord, figures: Figure[]): Promise<SaveResult> {
   let writer = writers.get(db);
   if (!writer) {
     writer = new GroupCommit(db, { maxBatch: MAX_BATCH, begin: isSingleSession(db) ? undefined : lockStories, each: (trx, item) => saveIn(trx, item.a, item.figures) });

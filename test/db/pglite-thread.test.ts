@@ -5,7 +5,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../src/db/connect.ts';
+import { embeddedThread, openDb, type Db } from '../../src/db/connect.ts';
+import { processArticle } from '../../src/pipeline/process-article.ts';
+import { saveArticle, type ArticleRecord } from '../../src/store/articles.ts';
+import { syncSources } from '../../src/store/sources.ts';
+import { killTestArticle, SOURCE } from '../storage/save-articles.ts';
 
 const run = promisify(execFile);
 
@@ -49,6 +53,50 @@ describe('the embedded database in its own thread', () => {
     ).rejects.toThrow(/division by zero/);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from t_tx`.execute(db);
     expect(rows[0].n).toBe(0);
+  });
+});
+
+const record = (a: ReturnType<typeof killTestArticle>): ArticleRecord => ({
+  ...a,
+  publishedAt: new Date(a.publishedAt),
+  fetchedAt: new Date(a.fetchedAt),
+  cleanText: a.text,
+  contentHash: `content-${a.title}`,
+  relevance: { relevant: true, score: 1, reasons: [] },
+});
+
+describe('articles stored by the database thread itself', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openDb({});
+    await syncSources(db, [SOURCE]);
+  });
+  afterAll(async () => {
+    await db.destroy();
+  });
+
+  it('waits for a transaction the owning thread has open, then stores the article once', async () => {
+    expect(embeddedThread(db)).toBeDefined();
+    let stored: Promise<unknown> | undefined;
+    await db.transaction().execute(async (trx) => {
+      await sql`create table t_open (k int)`.execute(trx);
+      // The thread's write needs the session this transaction holds: were it queued behind the
+      // owning thread's statements, this transaction's next statement would never run.
+      stored = saveArticle(db, record(killTestArticle(0)), []);
+      await new Promise((r) => setTimeout(r, 200));
+      await sql`insert into t_open values (1)`.execute(trx);
+    });
+    expect(await stored).toMatchObject({ status: 'new' });
+    const copy = await saveArticle(db, record(killTestArticle(1)), []);
+    expect(copy.duplicateOf).toBe(((await stored) as { articleId: number }).articleId);
+    const rows = await db.selectFrom('articles').select(['url', 'story_id']).orderBy('id').execute();
+    expect(rows.map((r) => r.url)).toEqual([killTestArticle(0).url, killTestArticle(1).url]);
+    expect(rows[0].story_id).toBe(rows[1].story_id);
+  });
+
+  it("gives a failed write's PostgreSQL error to the caller", async () => {
+    const err = await processArticle(db, { ...killTestArticle(2), title: null as unknown as string }).then(() => undefined, (e: Error) => e);
+    expect(err).toMatchObject({ code: '23502', message: expect.stringContaining('"title"') });
   });
 });
 
