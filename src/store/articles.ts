@@ -7,7 +7,7 @@ import { dedupFeatures, type DedupFeatures } from '../dedup/features.ts';
 import { MIRROR_TRADITIONAL_SHARE } from '../dedup/thresholds.ts';
 import type { Figure, Relevance } from '../figures/types.ts';
 import { choosePrimary } from '../dedup/primary.ts';
-import { bandArray, bestMatch, candidatesQuery, lockStories, nextPlace, openStory, refreshStory, twinQuery } from './stories.ts';
+import { bandArray, bestMatch, candidatesQuery, comparedCandidates, lockStories, nextPlace, openStory, refreshStory, twinQuery } from './stories.ts';
 
 export interface ArticleRecord {
   sourceId: string;
@@ -111,7 +111,7 @@ async function saveIn(trx: Transaction<Database>, a: ArticleRecord, figures: Fig
     await refreshStory(trx, storyId, a.fetchedAt, true);
     return { status: 'updated', articleId: existing.id, storyId, duplicateOf: existing.duplicate_of };
   }
-  const candidates = [...seen.candidates].sort((x, y) => y.shared - x.shared || x.id - y.id);
+  const candidates = seen.twin ? [] : await comparedCandidates(trx, [...seen.candidates].sort((x, y) => y.shared - x.shared || x.id - y.id));
   const match = bestMatch(features, seen.twin, candidates);
   const revision = match !== null && match.sourceId === a.sourceId && match.similarity.verdict !== 'identical';
   const status: SaveStatus = match ? (revision ? 'revised' : 'duplicate') : 'new';

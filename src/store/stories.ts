@@ -27,12 +27,13 @@ export interface Candidate {
   story_id: number;
   source_id: string;
   content_hash: string;
-  dedup_text: string | null;
-  dedup_numbers: string | null;
-  /** The whole text, only for rows stored before dedup_text existed. */
-  clean_text: string | null;
   /** Band keys shared with the new article. */
   shared: number;
+}
+
+/** A candidate with what comparing texts reads of it. */
+export interface ComparedCandidate extends Candidate {
+  comparable: Comparable;
 }
 
 /**
@@ -40,12 +41,11 @@ export interface Candidate {
  * normalised text (`twin`), else the best near duplicate among the articles sharing an LSH band
  * key (`candidates`, the most shared first), confirmed by comparing the texts themselves.
  */
-export function bestMatch(f: DedupFeatures, twin: Pick<Candidate, 'id' | 'story_id' | 'source_id'> | null, candidates: Candidate[]): StoryMatch | null {
+export function bestMatch(f: DedupFeatures, twin: Pick<Candidate, 'id' | 'story_id' | 'source_id'> | null, candidates: ComparedCandidate[]): StoryMatch | null {
   if (twin) return { articleId: twin.id, storyId: twin.story_id, sourceId: twin.source_id, similarity: compareFeatures(f, f) };
   let best: StoryMatch | null = null;
   for (const c of candidates) {
-    const stored = storedComparable(c);
-    const similarity = compareFeatures(f, stored);
+    const similarity = compareFeatures(f, c.comparable);
     if (similarity.verdict === 'different') continue;
     if (!best || similarity.jaccard > best.similarity.jaccard) {
       best = { articleId: c.id, storyId: c.story_id, sourceId: c.source_id, similarity };
@@ -61,27 +61,60 @@ const COMPARED_LATELY_SHINGLES = 1_000_000;
 let cachedShingles = 0;
 
 /**
- * A candidate's comparable features. Articles of one series share band keys, so the same stored
- * articles come back as candidates for many new ones: shingling and hashing them once, not at
- * every lookup, takes that work off the store's critical section.
+ * The candidates' comparable features. Articles of one series share band keys, so the same stored
+ * articles come back as candidates for many new ones: their texts are read, shingled and hashed
+ * once, not at every lookup, which takes that work (and the texts' transfer) off the store's
+ * critical section. Those not compared lately are read with one statement.
  */
-function storedComparable(c: Candidate): Comparable {
-  const key = `${c.id}:${c.content_hash}`;
-  let hit = comparedLately.get(key);
-  if (hit) {
-    // Refresh its place: the map's order is the eviction order.
-    comparedLately.delete(key);
-  } else {
-    hit = c.dedup_text === null ? dedupFeatures(c.clean_text!) : comparable(c.dedup_text, c.dedup_numbers?.split(' ').filter(Boolean) ?? [], c.content_hash);
-    cachedShingles += hit.shingles.size;
-    for (const [oldest, old] of comparedLately) {
-      if (cachedShingles <= COMPARED_LATELY_SHINGLES) break;
-      comparedLately.delete(oldest);
-      cachedShingles -= old.shingles.size;
+export async function comparedCandidates(trx: Trx | Db, candidates: Candidate[]): Promise<ComparedCandidate[]> {
+  const keyOf = (c: Pick<Candidate, 'id' | 'content_hash'>) => `${c.id}:${c.content_hash}`;
+  const missing = candidates.filter((c) => !comparedLately.has(keyOf(c)));
+  // Read here, whatever the cache evicts meanwhile for articles longer than it holds.
+  const read = new Map<string, Comparable>();
+  if (missing.length) {
+    const rows = await trx
+      .selectFrom('articles')
+      .select([
+        'id',
+        'content_hash',
+        'dedup_text',
+        'dedup_numbers',
+        // Only rows stored before dedup_text existed need their whole text.
+        sql<string | null>`case when dedup_text is null then clean_text end`.as('clean_text'),
+      ])
+      .where('id', '=', sql<number>`any(${`{${missing.map((c) => c.id).join(',')}}`}::int[])`)
+      .execute();
+    for (const r of rows) {
+      const features = r.dedup_text === null ? dedupFeatures(r.clean_text ?? '') : comparable(r.dedup_text, r.dedup_numbers?.split(' ').filter(Boolean) ?? [], r.content_hash);
+      read.set(keyOf(r), features);
+      remember(keyOf(r), features);
     }
   }
-  comparedLately.set(key, hit);
-  return hit;
+  const out: ComparedCandidate[] = [];
+  for (const c of candidates) {
+    const key = keyOf(c);
+    const hit = comparedLately.get(key);
+    if (hit) {
+      // Refresh its place: the map's order is the eviction order.
+      comparedLately.delete(key);
+      comparedLately.set(key, hit);
+    }
+    const features = hit ?? read.get(key);
+    if (features) out.push({ ...c, comparable: features });
+  }
+  return out;
+}
+
+function remember(key: string, features: Comparable): void {
+  const old = comparedLately.get(key);
+  if (old) cachedShingles -= old.shingles.size;
+  comparedLately.set(key, features);
+  cachedShingles += features.shingles.size;
+  for (const [oldest, evicted] of comparedLately) {
+    if (cachedShingles <= COMPARED_LATELY_SHINGLES || oldest === key) break;
+    comparedLately.delete(oldest);
+    cachedShingles -= evicted.shingles.size;
+  }
 }
 
 /** LSH band keys as one PostgreSQL `bigint[]` parameter: one value however many keys, the same text for every driver. */
@@ -110,10 +143,6 @@ export function candidatesQuery(trx: Trx | Db, bands: string[], excludeId?: numb
       sql<number>`articles.story_id`.as('story_id'),
       'articles.source_id',
       'articles.content_hash',
-      'articles.dedup_text',
-      'articles.dedup_numbers',
-      // Only rows stored before dedup_text existed need their whole text.
-      sql<string | null>`case when articles.dedup_text is null then articles.clean_text end`.as('clean_text'),
       sql<number>`hits.shared::int`.as('shared'),
     ])
     .where('articles.story_id', 'is not', null)
