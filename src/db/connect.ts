@@ -8,7 +8,6 @@ import { DataFolderBusyError, DataFolderLock, isStale, type DbEndpoint, type Loc
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PGliteGate } from './pglite-gate.ts';
-import { PGliteLocalDialect } from './pglite-local-dialect.ts';
 import { PGliteThread } from './pglite-thread.ts';
 import { migrationProvider } from './migrations.ts';
 import type { Database } from './schema.ts';
@@ -85,7 +84,16 @@ export function embeddedThread(db: Db): PGliteThread | undefined {
 
 /** The database thread's own handle on its PGlite: statements run here, the session taken through `gate`. */
 export function localDb(pglite: PGlite, gate: PGliteGate): Db {
-  const db = new Kysely<Database>({ dialect: new PGliteLocalDialect(pglite, gate) });
+  const session = {
+    query: async <R>(text: string, params: readonly unknown[]) => {
+      const { rows, affectedRows } = await pglite.query<R>(text, [...params]);
+      return { rows, affectedRows };
+    },
+    release: () => undefined,
+    // The thread closes its PGlite itself.
+    close: async () => undefined,
+  };
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(session, { gate }) });
   singleSession.add(db);
   return db;
 }

@@ -10,9 +10,22 @@ import {
   type QueryResult,
 } from 'kysely';
 import { PGliteGate } from './pglite-gate.ts';
-import type { PGliteThread } from './pglite-thread.ts';
+
+/**
+ * What the dialect runs statements on: the database's thread, from the thread owning it
+ * (`PGliteThread`), or PGlite itself, in that thread (`localDb` in connect.ts).
+ */
+export interface PGliteSession {
+  query<R>(sql: string, params: readonly unknown[]): Promise<{ rows: R[]; affectedRows: number | undefined }>;
+  /** Gives the session back, after a transaction or a lone statement. */
+  release(): void;
+  /** Closes the database, when the dialect owns it. */
+  close(): Promise<void>;
+}
 
 export interface PGliteDialectOptions {
+  /** The gate the session is taken through, when other holders share it; else the dialect's own. */
+  gate?: PGliteGate;
   /** Run once the database is closed (give the data folder's lock back). */
   afterClose?: () => Promise<void>;
 }
@@ -20,18 +33,19 @@ export interface PGliteDialectOptions {
 /**
  * PGlite has a single connection. Kysely acquires a connection per query and holds it for a
  * whole transaction; a gate around acquire/release keeps this process's other queries out
- * meanwhile, and the release hands the session back to the database thread, where clients of
- * the socket server may take their turn.
+ * meanwhile (the gate is shared when other holders in the same thread take turns), and the
+ * release hands the session back, where the socket server's clients may take their turn.
  */
 class PGliteDriver implements Driver {
   readonly #connection: PGliteConnection;
-  readonly #gate = new PGliteGate();
+  readonly #gate: PGliteGate;
 
   constructor(
-    private readonly thread: PGliteThread,
+    private readonly session: PGliteSession,
     private readonly options: PGliteDialectOptions,
   ) {
-    this.#connection = new PGliteConnection(thread);
+    this.#connection = new PGliteConnection(session);
+    this.#gate = options.gate ?? new PGliteGate();
   }
 
   async init(): Promise<void> {}
@@ -56,14 +70,14 @@ class PGliteDriver implements Driver {
   async releaseConnection(): Promise<void> {
     const release = this.#connection.release;
     this.#connection.release = undefined;
-    this.thread.release();
+    this.session.release();
     release?.();
   }
 
-  /** The dialect owns its database thread: closing the database releases the data folder. */
+  /** The dialect owns its session: closing the database releases the data folder. */
   async destroy(): Promise<void> {
     await this.#gate.drained();
-    await this.thread.close();
+    await this.session.close();
     await this.options.afterClose?.();
   }
 }
@@ -71,10 +85,10 @@ class PGliteDriver implements Driver {
 class PGliteConnection implements DatabaseConnection {
   release?: () => void;
 
-  constructor(private readonly thread: PGliteThread) {}
+  constructor(private readonly session: PGliteSession) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.thread.query<R>(query.sql, query.parameters);
+    const result = await this.session.query<R>(query.sql, query.parameters);
     return {
       rows: result.rows,
       numAffectedRows: result.affectedRows === undefined ? undefined : BigInt(result.affectedRows),
@@ -88,14 +102,14 @@ class PGliteConnection implements DatabaseConnection {
 
 export class PGliteDialect implements Dialect {
   constructor(
-    private readonly thread: PGliteThread,
+    private readonly session: PGliteSession,
     private readonly options: PGliteDialectOptions = {},
   ) {}
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.thread, this.options);
+    return new PGliteDriver(this.session, this.options);
   }
   createIntrospector(db: Kysely<unknown>) {
     return new PostgresIntrospector(db);
