@@ -14,7 +14,7 @@ import { gapSubject, pullIndicator } from './rules/gap-subject.ts';
 import { placeName, placeOnlySubject } from './rules/place-subject.ts';
 import { sharedValueItems } from './rules/shared-value-list.ts';
 import { projectAttribute } from './rules/project-attribute.ts';
-import { classedList } from './rules/classed-list.ts';
+import { classedList, leadingItems } from './rules/classed-list.ts';
 import { growingCount } from './rules/growing-count.ts';
 import { rateAfterValue } from './rules/rate-after-value.ts';
 import { changeFromTo, previousPeriod, type ChangeStep } from './rules/change-from-to.ts';
@@ -98,6 +98,8 @@ interface Draft extends Figure {
   end: number;
   /** The indicator without a derived suffix (增速, 数量), for figures that borrow it. */
   base: string;
+  /** Where its sentence starts: figures of one sentence with different indicators are never repeats. */
+  sentence: number;
 }
 
 /** What a percentage after these words is: a change (with its sign) or a share. */
@@ -386,7 +388,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       const between = s.slice(prevEnd, t.index);
       const adjacent = !!prev && prev.end === from + prevEnd;
       const cueJoin: RegExpExecArray | null = adjacent && t.type === 'percent' && (group as RunGroup | null)?.kind === 'growth' ? JOINED_CUE.exec(between) : null;
-      const joined = adjacent && (/^(?:、|和|及|与|,)$/.test(between) || !!cueJoin);
+      const joined: boolean = adjacent && (/^(?:、|和|及|与|,)$/.test(between) || !!cueJoin);
 
       // `39个工业大类行业中有30个`: the first count is the set the second is taken from.
       if (t.type === 'count' && i + 1 < tokens.length && tokens[i + 1].type === 'count') {
@@ -414,6 +416,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       let gapOfPrevious = false;
       let placeRegion: string | null = null;
       let noted: string | null = null;
+      // `A、B、C增速均在10%以上`: the items one value was stated for, which later runs of the sentence follow.
+      let sharedItems: string[] | null = null;
 
       if (t.type === 'rank') {
         const raw = s.slice(t.index, t.end);
@@ -544,9 +548,10 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         if (!name && noted) name = noted;
         // `…增加值增速实现了两个第一:一是6月当月,同比增长16.5%`: the indicator the sentence named before.
         if (!name && !subject && !sentence.length) name = lastNamedIndicator(s.slice(0, cStart));
-        const items = inGroup || /分别/.test(clauseBefore) ? null : sharedValueItems(before);
+        const items: string[] | null = inGroup || /分别/.test(clauseBefore) ? null : sharedValueItems(before);
         if (items) for (const item of items) indicators.push({ name: item, base: item, basis });
         else if (name) indicators.push({ name, base: name, basis });
+        sharedItems = items;
       } else if (kind === 'share') {
         let subject = cleanSubject(before);
         // `制造业增长14%,对全市规上工业贡献率达98.6%`: the contribution is of what grew.
@@ -640,7 +645,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           const classed: { head: string; shared: string } | null = regions ? null : classedList(rawBefore.replace(/^.*[,:;]/, ''));
           const raw: string = classed ? classed.head : kind === 'growth' ? cleanSubject(rawBefore).replace(RATE_END, '') : cleanSubject(rawBefore);
           const shared: string = classed ? (kind === 'growth' ? classed.shared.replace(RATE_END, '') : classed.shared) : '';
-          const parts: string[] = regions ? [] : listItems(raw, runCount(s, tokens, i)).map((p: string) => p + shared);
+          const values = runCount(s, tokens, i);
+          const parts: string[] = regions ? [] : ((classed ? leadingItems(raw, values) : null) ?? listItems(raw, values)).map((p: string) => p + shared);
           if (parts.length > 1) {
             const zhan = parts[parts.length - 1].indexOf('占');
             const suffix = zhan > 0 ? parts[parts.length - 1].slice(zhan) : '';
@@ -648,16 +654,22 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
             indicators = [{ name: subjects[0], base: subjects[0], basis }];
           } else if (!regions && !raw && group?.subjects && group.subjects.length > 1) {
             // `A、B分别实现产值x、y,同比分别增长m%、n%`: the second run follows the subjects of the first.
-            subjects = group.subjects;
-            indicators = [{ name: subjects[0], base: subjects[0], basis }];
+            const rates = kind === 'gap' && group.kind === 'growth';
+            subjects = group.subjects.map((x) => (rates && !RATE_END.test(x) ? `${x}增速` : x));
+            indicators = [{ name: subjects[0], base: group.subjects[0], basis }];
           }
+        } else if (kind === 'share' && group?.subjects && group.subjects.length > 1 && runCount(s, tokens, i) === group.subjects.length && /^占/.test(cleanSubject(before))) {
+          // `A、B分别增长x%、y%,占全市的比重为m%、n%`: a run of shares without a subject follows the subjects of the run before.
+          const part = cleanSubject(before);
+          subjects = group.subjects.map((x) => `${x.replace(RATE_END, '')}${part}`);
+          indicators = [{ name: subjects[0], base: subjects[0], basis: indicators[0]?.basis ?? basis }];
         } else if (kind === 'gap' && gapOfPrevious && group?.subjects && group.subjects.length > 1 && runCount(s, tokens, i) === group.subjects.length) {
           // `A、B分别增长x%、y%,同比加快m、n个百分点`: a run of gaps without a subject follows the subjects of the run before.
           const rate = group.kind === 'growth';
           subjects = group.subjects.map((x) => (rate && !RATE_END.test(x) ? `${x}增速` : x));
           indicators = [{ name: subjects[0], base: group.subjects[0], basis: indicators[0]?.basis ?? basis }];
         }
-        group = { kind, sign, basis, bases, subjects, regions, index: i };
+        group = { kind, sign, basis, bases, subjects: subjects ?? (sharedItems && sharedItems.length > 1 ? sharedItems : null), regions, index: i };
       }
       // `…增长8.2%。4月份当月增长12.8%`: a bare period qualifier speaks of the figure before.
       const qualifier = QUALIFIER.exec(before);
@@ -713,6 +725,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           start: quoteStart,
           end: from + t.end,
           base: ind.base,
+          sentence: from,
         };
         sentence.push(d);
       }
@@ -761,6 +774,11 @@ function countLike(unit: string): boolean {
   return unitEntry(unit)?.type === 'count';
 }
 
+/** `X占Y比重` and `X增速` share most of their words but never state the same figure. */
+function sameWhole(a: string, b: string): boolean {
+  return a.includes('占') === b.includes('占');
+}
+
 /** A figure repeated in the same document is listed once. */
 function dedupe(drafts: Draft[]): Draft[] {
   const out: Draft[] = [];
@@ -769,7 +787,7 @@ function dedupe(drafts: Draft[]): Draft[] {
   for (const d of drafts) {
     const key = `${d.kind}|${d.value}|${d.basis}`;
     const alike = seen.get(key) ?? [];
-    const dup = alike.some((o) => (o.unit === d.unit || (countLike(o.unit) && countLike(d.unit))) && indicatorSimilarity(o.indicator, d.indicator) >= 0.5);
+    const dup = alike.some((o) => (o.unit === d.unit || (countLike(o.unit) && countLike(d.unit))) && (o.sentence === d.sentence ? o.indicator === d.indicator : sameWhole(o.indicator, d.indicator) && indicatorSimilarity(o.indicator, d.indicator) >= 0.5));
     if (dup) continue;
     // A run of one figure repeated (a page gone wrong) is not worth more comparisons.
     if (alike.length < 16) alike.push(d);
