@@ -19,6 +19,7 @@ import { growingCount } from './rules/growing-count.ts';
 import { rateAfterValue } from './rules/rate-after-value.ts';
 import { changeFromTo, previousPeriod, type ChangeStep } from './rules/change-from-to.ts';
 import { notAFigure } from './rules/not-a-figure.ts';
+import { periodSeries, type PeriodSeries } from './rules/period-series.ts';
 import { bracketedValue, type BracketedValue } from './rules/bracketed-value.ts';
 import { gazetteer } from '../regions/gazetteer.ts';
 import { sentenceSpans } from './sentences.ts';
@@ -90,6 +91,8 @@ interface RunGroup {
   bases: string[] | null;
   subjects: string[] | null;
   regions: string[] | null;
+  /** One period per value (`1-6月累计增速分别为…`). */
+  periods: string[] | null;
   index: number;
 }
 
@@ -484,6 +487,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       } else kind = 'amount';
 
       if (kind === 'growth' || kind === 'gap') value = sign * value;
+      const runYear = (periods.findLast((p) => p.end <= t.index && p.index >= cStart)?.period ?? docYear).slice(0, 4);
+      const series: PeriodSeries | null = kind === 'growth' && !inGroup ? periodSeries(clauseBefore, runCount(s, tokens, i), runYear) : null;
 
       // Indicator.
       let indicators: { name: string; base: string; basis: string | null }[] = [];
@@ -546,6 +551,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         if (!name && carried && place) name = carried.base;
         if (place) placeRegion = placeName(place);
         if (!name && noted) name = noted;
+        if (!name && series) name = series.name;
         // `…增加值增速实现了两个第一:一是6月当月,同比增长16.5%`: the indicator the sentence named before.
         if (!name && !subject && !sentence.length) name = lastNamedIndicator(s.slice(0, cStart));
         const items: string[] | null = inGroup || /分别/.test(clauseBefore) ? null : sharedValueItems(before);
@@ -669,7 +675,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           subjects = group.subjects.map((x) => (rate && !RATE_END.test(x) ? `${x}增速` : x));
           indicators = [{ name: subjects[0], base: group.subjects[0], basis: indicators[0]?.basis ?? basis }];
         }
-        group = { kind, sign, basis, bases, subjects: subjects ?? (sharedItems && sharedItems.length > 1 ? sharedItems : null), regions, index: i };
+        group = { kind, sign, basis, bases, subjects: subjects ?? (sharedItems && sharedItems.length > 1 ? sharedItems : null), regions, periods: series?.periods ?? null, index: i };
       }
       // `…增长8.2%。4月份当月增长12.8%`: a bare period qualifier speaks of the figure before.
       const qualifier = QUALIFIER.exec(before);
@@ -690,6 +696,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       if (kind !== 'growth' && kind !== 'gap' && STOCK_RE.test(clauseBefore) && !runningTotal && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
       if (kind === 'amount' && prev?.kind === 'amount' && prev.period === null && BREAKDOWN.test(clauseBefore) && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
       // The earlier value of `由上月的7.5%回落至…` is of the time named after 由.
+      if (group?.periods && (inGroup || group.index === i)) period = group.periods[i - group.index] ?? period;
       if (turn?.step === 'from') period = findPeriods(turn.when, docYear, yearCtx)[0]?.period ?? previousPeriod(turn.when, period) ?? period;
       const ownRegion = gapOfPrevious && prev && !inGroup ? prev.region : (docRegion?.name ?? null);
       let region = groupRegion ?? placeRegion ?? (kind === 'rank' || kind === 'gap' ? ownRegion : figureRegion(before, docRegion));

@@ -65,3 +65,15 @@ export const PERIOD_RE = new RegExp(
 
 /** Words for the month or quarter before the one a text reports on, and how many months back they are. */
 export const PREVIOUS_PERIODS: Record<string, number> = { 上月: 1, 上个月: 1, 上季度: 3, 上一季度: 3 };
+
+/**
+ * Words that make a series of values one per month of a run (`1-6月累计增速分别为…`): `cumulative`
+ * values run from the first month to each month in turn, `monthly` ones cover each month alone.
+ */
+export const SERIES_WORDS: Record<string, 'cumulative' | 'monthly'> = {
+  累计: 'cumulative',
+  各月: 'monthly',
+  逐月: 'monthly',
+  每月: 'monthly',
+  单月: 'monthly',
+};
