@@ -781,6 +781,14 @@ function countLike(unit: string): boolean {
   return unitEntry(unit)?.type === 'count';
 }
 
+/**
+ * A figure of June and one of January to June are two figures, whatever else they share. A
+ * year against months is left alone: a headline's year often restates a figure of its months.
+ */
+function samePeriod(a: string | null, b: string | null): boolean {
+  return a === null || b === null || a === b || !a.includes('-') || !b.includes('-');
+}
+
 /** `X占Y比重` and `X增速` share most of their words but never state the same figure. */
 function sameWhole(a: string, b: string): boolean {
   return a.includes('占') === b.includes('占');
@@ -794,7 +802,7 @@ function dedupe(drafts: Draft[]): Draft[] {
   for (const d of drafts) {
     const key = `${d.kind}|${d.value}|${d.basis}`;
     const alike = seen.get(key) ?? [];
-    const dup = alike.some((o) => (o.unit === d.unit || (countLike(o.unit) && countLike(d.unit))) && (o.sentence === d.sentence ? o.indicator === d.indicator : sameWhole(o.indicator, d.indicator) && indicatorSimilarity(o.indicator, d.indicator) >= 0.5));
+    const dup = alike.some((o) => (o.unit === d.unit || (countLike(o.unit) && countLike(d.unit))) && samePeriod(o.period, d.period) && (o.sentence === d.sentence ? o.indicator === d.indicator : sameWhole(o.indicator, d.indicator) && indicatorSimilarity(o.indicator, d.indicator) >= 0.5));
     if (dup) continue;
     // A run of one figure repeated (a page gone wrong) is not worth more comparisons.
     if (alike.length < 16) alike.push(d);

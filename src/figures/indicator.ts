@@ -41,6 +41,8 @@ export function lastNamedIndicator(text: string): string | null {
   return last ? canonicalIndicator(last) : null;
 }
 
+const ASIDE = /\([^()\d]{2,}\)(?=[^()])/g;
+
 /** Strips the words around a subject until only the noun phrase is left. */
 export function cleanSubject(s: string): string {
   let prev = '';
@@ -57,6 +59,8 @@ export function cleanSubject(s: string): string {
   if (t.includes('实现') || t.includes('完成')) t = t.replace(INNER_VERB, '');
   if (t.endsWith('的比重') || t.endsWith('的份额') || t.endsWith('的比例')) t = t.slice(0, -3) + t.slice(-2);
   if (t.includes('“') || t.includes('”')) t = t.replace(/[“”]/g, '"');
+  // `规模以上工业(不含电力)增加值`, a mirror site's keyword in brackets: an aside inside the name is not part of it.
+  if (t.includes('(')) t = t.replace(ASIDE, '');
   return canonicalIndicator(outputIndicator(t));
 }
 

@@ -16,6 +16,18 @@ describe('indicator noun phrases', () => {
     expect(brief('临江市电子产业营收增长9%,占全市规上工业营业收入的比重达42.6%。')[1]).toEqual(['share', 42.6, '%', '电子产业营收占全市规模以上工业营业收入比重']);
     expect(brief('临江市有色金属冶炼业增长6.4%。')).toEqual([['growth', 6.4, '%', '有色金属冶炼业']]);
   });
+  it('drops an aside in brackets inside the name', () => {
+    expect(brief('1-5月,临江市规模以上工业(不含电力)实现增加值52.3亿元。', { published: '2024-06' })).toEqual([['amount', 52.3, '亿元', '规模以上工业增加值']]);
+    expect(brief('临江市规上工业(招商加盟热线)增加值增长7.2%。')).toEqual([['growth', 7.2, '%', '规模以上工业增加值']]);
+  });
+  it('keeps a figure of one month and the same value of the months to it apart', () => {
+    expect(figures('临江市6月当月规上工业增加值增长5.1%,居全省第一;1-6月规上工业增加值增长7.4%,居全省第一。', { published: '2024-07-10' }).map((f) => [f.kind, f.value, f.period])).toEqual([
+      ['growth', 5.1, '2024-06'],
+      ['rank', 1, '2024-06'],
+      ['growth', 7.4, '2024-01~2024-06'],
+      ['rank', 1, '2024-01~2024-06'],
+    ]);
+  });
   it('keeps target words out of the indicator', () => {
     expect(brief('临江市规上工业增加值力争增长9%。')).toEqual([['growth', 9, '%', '规模以上工业增加值']]);
   });
