@@ -8,6 +8,7 @@ import { documentYear, findPeriods } from './period.ts';
 import { documentRegion, figureRegion } from './region.ts';
 import { NOT_DISTRICT_BEFORE, regionByMention } from './lexicon/regions.ts';
 import { ECONOMIC_INDICATOR } from './lexicon/relevance.ts';
+import { ENUMERATORS } from './lexicon/frames.ts';
 import { COUNTED_VERBS, FIRM_ROLES, FIRM_WORDS, FLOW_ONLY_WORDS, GENERIC_SUBJECTS, INVESTMENT_OF_COUNTED, LEVEL_TARGET_CUES, LIST_OUT_VERBS, LIST_PUBLISH_VERBS, OFFICE_ENDINGS, PLAN_WORDS, RANK_SET_OPENERS, RANK_SETS, RATE_WORDS, SENTENCE_TARGET_OPENERS, SPEECH_VERBS } from './lexicon/frames.ts';
 import { readsAsReport } from './report.ts';
 import { gapSubject, pullIndicator } from './rules/gap-subject.ts';
@@ -80,6 +81,7 @@ const LIST_EDITION = /^(?:\d{4}年度?|第[\d一二三四五六七八九十]+批
 const PLAN_PROGRESS = new RegExp(`^(?:年度|全年)(?:投资)?(?:${alt(PLAN_WORDS)})$`);
 // `现有…168家,其中高新技术企业97家`: a part of a stock is a stock too.
 const BREAKDOWN = /^其中/;
+const ENUMERATION = new RegExp(`^\\s*(?:${alt(ENUMERATORS)})`);
 const FLOW_ONLY = new RegExp(`^(?:较年初|比年初|同比)?(?:${alt(FLOW_ONLY_WORDS)})$`);
 
 /** A run of values after one subject list (`A、B分别增长x%、y%`) and what they share. */
@@ -554,6 +556,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         if (!name && series) name = series.name;
         // `…增加值增速实现了两个第一:一是6月当月,同比增长16.5%`: the indicator the sentence named before.
         if (!name && !subject && !sentence.length) name = lastNamedIndicator(s.slice(0, cStart));
+        // `…增长16.5%;二是1-6月,同比增长19.9%`: a point of an enumeration names no indicator of its own.
+        if (!name && !subject && !sentence.length && carried && ENUMERATION.test(s)) name = carried.base;
         const items: string[] | null = inGroup || /分别/.test(clauseBefore) ? null : sharedValueItems(before);
         if (items) for (const item of items) indicators.push({ name: item, base: item, basis });
         else if (name) indicators.push({ name, base: name, basis });

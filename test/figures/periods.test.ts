@@ -92,4 +92,12 @@ describe('a running total over a stated period', () => {
       [81, '专精特新企业', null],
     ]);
   });
+  it('reads a dash set as 一 between two months, and a point of an enumeration as the indicator before it', () => {
+    expect(figures('全省规上工业增加值增速领先全国:一是5月当月,同比增长12.2%(全国增长5.6%);二是1月一5月,同比增长10.4%(全国增长6.2%)。', { region: '临海省', published: '2024-06-20' }).map((f) => [f.value, f.region, f.period, f.indicator])).toEqual([
+      [12.2, '临海省', '2024-05', '规模以上工业增加值'],
+      [5.6, '全国', '2024-05', '规模以上工业增加值'],
+      [10.4, '临海省', '2024-01~2024-05', '规模以上工业增加值'],
+      [6.2, '全国', '2024-01~2024-05', '规模以上工业增加值'],
+    ]);
+  });
 });

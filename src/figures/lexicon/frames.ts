@@ -44,3 +44,6 @@ export const PLAN_WORDS = ['计划', '目标', '目标任务', '任务'];
 
 /** A subject that is only a change word (`新增`, `较年初净增`) is a change of the indicator before. */
 export const FLOW_ONLY_WORDS = ['净增', '新增', '增加', '减少'];
+
+/** Words that open a point of an enumeration (`一是…;二是…`): the point speaks of what the one before did. */
+export const ENUMERATORS = ['一是', '二是', '三是', '四是', '五是', '其一', '其二', '其三', '第一是', '第二是', '第三是'];
