@@ -1,5 +1,5 @@
 import { normalise, quoteOf, type NormalisedText } from '../text/normalise.ts';
-import { CALCULATION_NOTES, CUE_FILLERS, CUMULATIVE_FLOW_VERBS, FLOW_PREFIXES, GAP_CUES, GROWTH_CUES, LEVEL_CUES, NOT_NOUN_STARTS, PERIOD_QUALIFIERS, RANK_CUES, RESULT_VERBS, SELECTION_VERBS, SHARE_ENDINGS, SHARED_MEASURES, STOCK_CUES, TARGET_CUES } from './lexicon/cues.ts';
+import { CALCULATION_NOTES, CUE_FILLERS, FLAT_COMPARED, CUMULATIVE_FLOW_VERBS, FLOW_PREFIXES, GAP_CUES, GROWTH_CUES, LEVEL_CUES, NOT_NOUN_STARTS, PERIOD_QUALIFIERS, RANK_CUES, RESULT_VERBS, SELECTION_VERBS, SHARE_ENDINGS, SHARED_MEASURES, STOCK_CUES, TARGET_CUES } from './lexicon/cues.ts';
 import { COUNTED_NEEDS_GROWTH, NOT_INDUSTRIAL_SUBJECT } from './lexicon/exclusions.ts';
 import { isTier1Indicator, REGION_WIDE_FIRMS, SINGLE_ENTITY } from './lexicon/indicators.ts';
 import { unitEntry } from './lexicon/units.ts';
@@ -81,6 +81,8 @@ const LIST_EDITION = /^(?:\d{4}年度?|第[\d一二三四五六七八九十]+批
 const PLAN_PROGRESS = new RegExp(`^(?:年度|全年)(?:投资)?(?:${alt(PLAN_WORDS)})$`);
 // `现有…168家,其中高新技术企业97家`: a part of a stock is a stock too.
 const BREAKDOWN = /^其中/;
+const RATE_START = new RegExp(`^(?:${alt(RATE_WORDS)})`);
+const FLAT_BASIS = new RegExp(`(?:${alt(FLAT_COMPARED)})([^${FLAT_COMPARED.join('')}]{1,10})$`);
 const ENUMERATION = new RegExp(`^\\s*(?:${alt(ENUMERATORS)})`);
 const FLOW_ONLY = new RegExp(`^(?:较年初|比年初|同比)?(?:${alt(FLOW_ONLY_WORDS)})$`);
 
@@ -366,6 +368,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
     // A period of another year starts a story of its own and stays.
     if (from > 0 && text.charCodeAt(from - 1) === 10 && docPeriod && periodCtx?.slice(0, 4) === docPeriod.slice(0, 4)) periodCtx = docPeriod;
     const s = text.slice(from, to);
+    // Figures carried from the sentence before stay inside their paragraph.
+    const sameParagraph = from === 0 || text.charCodeAt(from - 1) !== 10;
     const periods = findPeriods(s, docYear, yearCtx);
     const tokens = findTokens(s);
     const sentence: Draft[] = [];
@@ -437,6 +441,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         const g: { sign: 1 | -1; basis: string | null } = inGroup && group ? { sign: group.sign, basis: group.bases?.[i - group.index] ?? group.basis } : gapOf(clauseBefore);
         sign = g.sign;
         basis = g.basis;
+        // `增速与上半年持平`: the flat word stands right after its basis.
+        if (t.chinese && !basis) basis = FLAT_BASIS.exec(clauseBefore)?.[1] ?? null;
         // `快于全国、全省2.4和0.7个百分点`: one basis for each value; one value against both.
         const sets: string[] = !inGroup && basis ? basis.split(/、|和|及|与/) : [];
         if (sets.length > 1 && sets.every((x) => x.length >= 2 && !/百分点|%/.test(x))) {
@@ -514,9 +520,12 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
             names.push({ name: d.kind === 'growth' ? `${d.base}增速` : d.base, base: d.base });
           }
         } else if (!subject || GENERIC_SUBJECT.test(subject) || /^(?:数量|增速|增幅)/.test(subject) || (COUNT_OF_PREVIOUS.test(subject) && sentence.length > 0)) {
-          const pb = previousBase(sentence, clause, 'rate');
+          // `…增长8.1%。增速保持全省第二`: a rate's rank in the sentence after speaks of the figure before.
+          const carriedRate = !sentence.length && sameParagraph && carried && RATE_START.test(subject) ? { name: carried.kind === 'share' ? carried.base : `${carried.base}增速`, base: carried.base } : null;
+          const pb = previousBase(sentence, clause, 'rate') ?? carriedRate?.name ?? null;
           const own = subject && !pb?.endsWith(subject) && !COUNT_OF_PREVIOUS.test(subject);
-          if (pb) names.push({ name: own ? `${previousBase(sentence, clause, 'same')}${subject}` : pb, base: previousBase(sentence, clause, 'same') ?? pb });
+          if (carriedRate) names.push(carriedRate);
+          else if (pb) names.push({ name: own ? `${previousBase(sentence, clause, 'same')}${subject}` : pb, base: previousBase(sentence, clause, 'same') ?? pb });
         } else names.push({ name: subject, base: subject });
         for (const nm of names) for (const b of bases) indicators.push({ name: nm.name, base: nm.base, basis: b });
       } else if (kind === 'gap') {
@@ -557,7 +566,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         // `…增加值增速实现了两个第一:一是6月当月,同比增长16.5%`: the indicator the sentence named before.
         if (!name && !subject && !sentence.length) name = lastNamedIndicator(s.slice(0, cStart));
         // `…增长16.5%;二是1-6月,同比增长19.9%`: a point of an enumeration names no indicator of its own.
-        if (!name && !subject && !sentence.length && carried && ENUMERATION.test(s)) name = carried.base;
+        if (!name && !subject && !sentence.length && sameParagraph && carried && ENUMERATION.test(s)) name = carried.base;
         const items: string[] | null = inGroup || /分别/.test(clauseBefore) ? null : sharedValueItems(before);
         if (items) for (const item of items) indicators.push({ name: item, base: item, basis });
         else if (name) indicators.push({ name, base: name, basis });

@@ -164,3 +164,7 @@ export const SECTOR_QUALIFIERS = ['重点', '主要', '支柱', '传统', '新�
 export const GROWING_VERBS = ['保持', '实现', '呈现', '均为', '继续', '均'];
 export const GROWING_DEGREES = ['两位数', '正', '较快', '快速'];
 export const GROWING_MEASURES = ['产量', '产值', '增加值', '营业收入', '利润'];
+
+/** A rate compared (`增速较一季度持平`) and found unchanged: a gap of nought points. */
+export const FLAT_COMPARED = ['与', '较', '比', '同'];
+export const FLAT_WORDS = ['持平'];
