@@ -20,6 +20,7 @@ import { growingCount } from './rules/growing-count.ts';
 import { rateAfterValue } from './rules/rate-after-value.ts';
 import { changeFromTo, previousPeriod, type ChangeStep } from './rules/change-from-to.ts';
 import { notAFigure } from './rules/not-a-figure.ts';
+import { countDifference } from './rules/count-difference.ts';
 import { periodSeries, type PeriodSeries } from './rules/period-series.ts';
 import { bracketedValue, type BracketedValue } from './rules/bracketed-value.ts';
 import { gazetteer } from '../regions/gazetteer.ts';
@@ -610,6 +611,12 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           // `签约项目48个,总投资386.5亿元`: the investment of the things just counted.
           if (prev && INVESTMENT_OF_PREVIOUS.test(subject) && countLike(prev.unit)) name = `${previousBase(sentence, clause, 'same')}${subject}`;
           if (prev && FLOW_ONLY.test(subject)) name = `${subject}${previousBase(sentence, clause, 'same')}`;
+          // `项目299个,比上年同期增加155个`: the difference of the count just given.
+          const diff = prev && countLike(prev.unit) && countLike(unit) ? countDifference(subject, prev.base) : null;
+          if (diff) {
+            indicators.push({ name: diff.name, base: diff.name, basis: diff.basis });
+            name = '';
+          }
         }
         if (name && t.type === 'level' && !/规模|集群|产业/.test(name.slice(-4))) name = `${name}规模`;
         if (name) indicators.push({ name, base: name, basis: null });

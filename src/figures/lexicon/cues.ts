@@ -168,3 +168,6 @@ export const GROWING_MEASURES = ['产量', '产值', '增加值', '营业收入'
 /** A rate compared (`增速较一季度持平`) and found unchanged: a gap of nought points. */
 export const FLAT_COMPARED = ['与', '较', '比', '同'];
 export const FLAT_WORDS = ['持平'];
+
+/** Words of a difference in a count against a basis (`比上年多21家`). */
+export const COUNT_DIFFERENCE_VERBS = ['增加', '多', '减少', '少', '新增'];
