@@ -16,7 +16,7 @@ import { placeName, placeOnlySubject } from './rules/place-subject.ts';
 import { sharedValueItems } from './rules/shared-value-list.ts';
 import { projectAttribute } from './rules/project-attribute.ts';
 import { classedList, leadingItems } from './rules/classed-list.ts';
-import { growingCount } from './rules/growing-count.ts';
+import { growingCount, thresholdCount } from './rules/growing-count.ts';
 import { rateAfterValue } from './rules/rate-after-value.ts';
 import { changeFromTo, previousPeriod, type ChangeStep } from './rules/change-from-to.ts';
 import { notAFigure } from './rules/not-a-figure.ts';
@@ -591,7 +591,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         const trimmedTail = (JOINER.test(tail) ? runTail(s, tokens, i) : tail).replace(/^[)"”]+/, '');
         const nounFirst = !/^["”]/.test(tail) && trimmedTail.length >= 2 && /^[\u4e00-\u9fffA-Za-z"“]/.test(trimmedTail) && !NOT_NOUN.test(trimmedTail);
         // `投资1.5亿元的某某项目`, `年产10万吨某某`: the attribute of the project named after it.
-        let name = projectAttribute(before, unit, after) ?? (t.type === 'count' ? growingCount(after) : null) ?? (nounFirst ? nounFirstIndicator(before, trimmedTail) : '');
+        let name = projectAttribute(before, unit, after) ?? (t.type === 'count' ? (growingCount(after) ?? thresholdCount(after)) : null) ?? (nounFirst ? nounFirstIndicator(before, trimmedTail) : '');
         const bare = BARE_SELECTION.exec(name);
         const list = bare ? (LIST_NAMED.exec(s.slice(0, t.index)) ?? lastList) : null;
         if (bare && list) name = `${SELECTION_VERBS[bare[1]]}${cleanSubject((list[1] ?? list[2]).replace(LIST_EDITION, ''))}`;

@@ -171,3 +171,6 @@ export const FLAT_WORDS = ['持平'];
 
 /** Words of a difference in a count against a basis (`比上年多21家`). */
 export const COUNT_DIFFERENCE_VERBS = ['增加', '多', '减少', '少', '新增'];
+
+/** Bounds after a threshold that a count of things is taken over (`增速20%以上`). */
+export const THRESHOLD_BOUNDS = ['以上', '及以上'];

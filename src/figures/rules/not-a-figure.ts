@@ -1,4 +1,4 @@
-import { growingCount } from './growing-count.ts';
+import { growingCount, isCountThreshold } from './growing-count.ts';
 import { NOT_NOUN_STARTS } from '../lexicon/cues.ts';
 import { COUNTED_NEEDS_GROWTH, EXCLUDED_COUNTED, GROWTH_CONTEXT, LIST_BEFORE, SPEC_CONTEXT, SPEC_NOUNS, SUBSIDY_AFTER, SUBSIDY_BEFORE, THRESHOLD_AFTER } from '../lexicon/exclusions.ts';
 import type { NumberToken } from '../tokens.ts';
@@ -59,6 +59,8 @@ export const NOT_A_FIGURE: NotAFigureRule[] = [
   { name: 'glued to a number', applies: (c) => isAmount(c.token) && /^\d/.test(c.after) },
   // `在全国15个副省级城市中位居第二`: the set a rank is taken over.
   // `在统的187种工业产品中,99种…`, `全省11个市中`: the set a breakdown is drawn from.
+  // `9个县区增速20%以上`: the threshold the count is taken over.
+  { name: 'threshold of a count', applies: (c) => c.token.type === 'percent' && isCountThreshold(c.clauseBefore, c.after) },
   { name: 'set of a breakdown', applies: (c) => c.token.type === 'count' && /^[\u4e00-\u9fff"“”]{1,14}?中$/.test(c.after) },
   { name: 'set of a ranking', applies: (c) => isAmount(c.token) && /中(?:均)?(?:位居|位列|居|排名|名列|列)|(?:位居|位列|排名)第/.test(c.after) },
   // `8个地区呈现两位数增长`: a count of things that grew is a figure, whatever the things.
