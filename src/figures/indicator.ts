@@ -41,6 +41,7 @@ export function lastNamedIndicator(text: string): string | null {
   return last ? canonicalIndicator(last) : null;
 }
 
+const MIRROR_DEBRIS = /(?<=[\u4e00-\u9fff])(?:[?a-z\u00e0-\u00fc\u0101-\u01dc()]*[?)\u00e0-\u00fc\u0101-\u01dc][?a-z\u00e0-\u00fc\u0101-\u01dc()]*|[a-z]{1,6})(?=[\u4e00-\u9fff])/g;
 const ASIDE = /\([^()\d]{2,}\)(?=[^()])/g;
 
 /** Strips the words around a subject until only the noun phrase is left. */
@@ -61,6 +62,8 @@ export function cleanSubject(s: string): string {
   if (t.includes('“') || t.includes('”')) t = t.replace(/[“”]/g, '"');
   // `规模以上工业(不含电力)增加值`, a mirror site's keyword in brackets: an aside inside the name is not part of it.
   if (t.includes('(')) t = t.replace(ASIDE, '');
+  // `燃?xì)饧八纳a(chǎn)和供应业`: Latin debris of a mirror site's garbled characters inside a name.
+  if (/[?)a-z\u00e0-\u00fc\u0101-\u01dc]/.test(t)) t = t.replace(MIRROR_DEBRIS, '');
   return canonicalIndicator(outputIndicator(t));
 }
 

@@ -20,6 +20,9 @@ describe('indicator noun phrases', () => {
     expect(brief('1-5月,临江市规模以上工业(不含电力)实现增加值52.3亿元。', { published: '2024-06' })).toEqual([['amount', 52.3, '亿元', '规模以上工业增加值']]);
     expect(brief('临江市规上工业(招商加盟热线)增加值增长7.2%。')).toEqual([['growth', 7.2, '%', '规模以上工业增加值']]);
   });
+  it('drops the Latin debris of a mirror site\'s garbled characters inside a name', () => {
+    expect(brief('1-5月,临江市电力、热力、燃?xì)饧八纳a(chǎn)和供应业增加值同比增长6.1%。', { published: '2024-06' })).toEqual([['growth', 6.1, '%', '电力、热力、燃饧八纳和供应业增加值']]);
+  });
   it('keeps a figure of one month and the same value of the months to it apart', () => {
     expect(figures('临江市6月当月规上工业增加值增长5.1%,居全省第一;1-6月规上工业增加值增长7.4%,居全省第一。', { published: '2024-07-10' }).map((f) => [f.kind, f.value, f.period])).toEqual([
       ['growth', 5.1, '2024-06'],
