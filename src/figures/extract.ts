@@ -809,6 +809,19 @@ function samePeriod(a: string | null, b: string | null): boolean {
   return a === null || b === null || a === b || !a.includes('-') || !b.includes('-');
 }
 
+/**
+ * `规模以上民营工业增加值` against `规模以上工业增加值`: a qualifier set inside a name (not a
+ * place or period before it) names a part of the whole, another figure.
+ */
+function qualifiedInside(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  const extra = long.length - short.length;
+  if (extra < 1 || extra > 4) return false;
+  let k = 0;
+  while (k < short.length && short.charCodeAt(k) === long.charCodeAt(k)) k++;
+  return k >= 2 && k <= short.length - 2 && long.endsWith(short.slice(k)) && long.startsWith(short.slice(0, k));
+}
+
 /** `X占Y比重` and `X增速` share most of their words but never state the same figure. */
 function sameWhole(a: string, b: string): boolean {
   return a.includes('占') === b.includes('占');
@@ -822,7 +835,7 @@ function dedupe(drafts: Draft[]): Draft[] {
   for (const d of drafts) {
     const key = `${d.kind}|${d.value}|${d.basis}`;
     const alike = seen.get(key) ?? [];
-    const dup = alike.some((o) => (o.unit === d.unit || (countLike(o.unit) && countLike(d.unit))) && samePeriod(o.period, d.period) && (o.sentence === d.sentence ? o.indicator === d.indicator : sameWhole(o.indicator, d.indicator) && indicatorSimilarity(o.indicator, d.indicator) >= 0.5));
+    const dup = alike.some((o) => (o.unit === d.unit || (countLike(o.unit) && countLike(d.unit))) && samePeriod(o.period, d.period) && (o.sentence === d.sentence ? o.indicator === d.indicator : sameWhole(o.indicator, d.indicator) && !qualifiedInside(o.indicator, d.indicator) && indicatorSimilarity(o.indicator, d.indicator) >= 0.5));
     if (dup) continue;
     // A run of one figure repeated (a page gone wrong) is not worth more comparisons.
     if (alike.length < 16) alike.push(d);

@@ -23,6 +23,14 @@ describe('indicator noun phrases', () => {
   it('drops the Latin debris of a mirror site\'s garbled characters inside a name', () => {
     expect(brief('1-5月,临江市电力、热力、燃?xì)饧八纳a(chǎn)和供应业增加值同比增长6.1%。', { published: '2024-06' })).toEqual([['growth', 6.1, '%', '电力、热力、燃饧八纳和供应业增加值']]);
   });
+  it('keeps a part named by a qualifier inside the name apart from the whole with the same value', () => {
+    expect(brief('1-9月,临江市规上工业增加值同比增长3.1%,比1-8月加快0.8个百分点。全市规上民营工业增加值同比增长2.6%,比1-8月加快0.8个百分点。', { published: '2024-10' }).map((r) => r[3])).toEqual([
+      '规模以上工业增加值',
+      '规模以上工业增加值增速',
+      '规模以上民营工业增加值',
+      '规模以上民营工业增加值增速',
+    ]);
+  });
   it('keeps a figure of one month and the same value of the months to it apart', () => {
     expect(figures('临江市6月当月规上工业增加值增长5.1%,居全省第一;1-6月规上工业增加值增长7.4%,居全省第一。', { published: '2024-07-10' }).map((f) => [f.kind, f.value, f.period])).toEqual([
       ['growth', 5.1, '2024-06'],
