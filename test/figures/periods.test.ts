@@ -32,6 +32,10 @@ describe('periods', () => {
     const f = figures('2023年,临江市新增12家省级单项冠军,累计达到40家。新培育省级工厂3个。');
     expect(f.map((x) => x.period)).toEqual(['2023', null, '2023']);
   });
+  it('reads a running total of what was brought in since the year began as a flow of that year', () => {
+    const f = figures('今年以来,临江市累计引进10亿元以上重大项目17个。临江市累计引进外资企业120家。', { published: '2024-07-02' });
+    expect(f.map((x) => [x.value, x.period])).toEqual([[17, '2024'], [120, null]]);
+  });
 });
 
 describe('periods across a report', () => {

@@ -97,7 +97,7 @@ export const STOCK_CUES = ['累计', '总数', '截至目前', '目前', '现有
  * Verbs after 累计 that make it a running total of a flow over the period stated (`1-10月累计实现增加值`),
  * not a stock (`累计达到81家`).
  */
-export const CUMULATIVE_FLOW_VERBS = ['实现', '完成', '生产', '销售', '产出', '出口', '进口'];
+export const CUMULATIVE_FLOW_VERBS = ['实现', '完成', '生产', '销售', '产出', '出口', '进口', '引进', '招引', '签约', '开工', '新增'];
 
 /** Verbs that open a flow and stay in its indicator (`新增…` apart from the total beside it). */
 export const FLOW_PREFIXES = ['新增', '新获评', '新认定', '新培育', '新建', '新引进', '新签约', '新开工', '新入选', '新获批', '新备案', '新登记', '新注册', '新上', '年产', '新落地'];
