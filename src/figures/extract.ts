@@ -59,7 +59,7 @@ const NOT_NOUN = new RegExp(`^(?:${alt(NOT_NOUN_STARTS)})`);
 const FIRM_SPEAKER = new RegExp(`(?<!(?:${alt(OFFICE_ENDINGS)})(?:相关|有关)?)(?:${alt(FIRM_ROLES)})[^,。]{0,8}(?:${alt(SPEECH_VERBS)})`);
 const FIRM_SUBJECT = new RegExp(alt(FIRM_WORDS));
 // `39个工业大类行业中有30个`: the first count is the set the second is taken from.
-const DENOMINATOR_TAIL = /^([\u4e00-\u9fff"“”]{1,14}?)中(?:有|共有|的)?$/;
+const DENOMINATOR_TAIL = /^([\u4e00-\u9fff"“”]{1,14}?)(?:中(?:有|共有|的)?|(?<!中)有)$/;
 const INVESTMENT_OF_PREVIOUS = new RegExp(`^(?:${alt(INVESTMENT_OF_COUNTED)})$`);
 const RESULT_START = new RegExp(`^(?:${alt(RESULT_VERBS)})`);
 // `218家企业入选,入选数量居全省第3位`: the rank of the count just given.

@@ -32,4 +32,7 @@ describe('rule: a count of things that grew', () => {
     expect(isCountThreshold('全市工业增速', '以上')).toBe(false);
     expect(brief('前三季度,甲县、乙县、丙区、丁县等6个县区预计增速15%以上。', { region: '甘肃省', published: '2024-10' })).toEqual([['amount', 6, '个', '增速15%以上的县区']]);
   });
+  it('reads the set a count of growing things is drawn from through 有 as well as 中有', () => {
+    expect(brief('上半年,全市36个大类行业有28个实现增长。', { region: '宜春市', published: '2024-07' })).toEqual([['amount', 28, '个', '实现增长的大类行业']]);
+  });
 });
