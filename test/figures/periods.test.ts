@@ -14,6 +14,8 @@ describe('periods', () => {
     expect(p('上半年')).toEqual(['2024-01~2024-06']);
     expect(p('一季度')).toEqual(['2024-01~2024-03']);
     expect(p('截至9月底')).toEqual(['2024-01~2024-09']);
+    expect(p('截至今年8月底')).toEqual(['2024-01~2024-08']);
+    expect(p('1月一6月')).toEqual(['2024-01~2024-06']);
     expect(p('5月份')).toEqual(['2024-05']);
     expect(p('去年')).toEqual(['2023']);
     expect(p('1-10月', 'XXXX')).toEqual(['XXXX-01~XXXX-10']);
