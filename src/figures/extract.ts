@@ -84,6 +84,7 @@ const PLAN_PROGRESS = new RegExp(`^(?:年度|全年)(?:投资)?(?:${alt(PLAN_WOR
 const BREAKDOWN = /^其中/;
 const RATE_START = new RegExp(`^(?:${alt(RATE_WORDS)})`);
 const FLAT_BASIS = new RegExp(`(?:${alt(FLAT_COMPARED)})([^${FLAT_COMPARED.join('')}]{1,10})$`);
+const PLACES_COUNTED = /(?<=[、和及与])([\u4e00-\u9fff]{2,4}?)(?:[两二三四五六七八九十]|\d{1,2})个?(?:市州|地市|城市|市|县|区)(?=[^、和及与]*$)/;
 const ENUMERATION = new RegExp(`^\\s*(?:${alt(ENUMERATORS)})`);
 const FLOW_ONLY = new RegExp(`^(?:较年初|比年初|同比)?(?:${alt(FLOW_ONLY_WORDS)})$`);
 
@@ -152,7 +153,8 @@ function gapOf(before: string): { sign: 1 | -1; basis: string | null } {
 
 /** `长沙市、株洲市、岳阳市规上工业…` → the regions listed at its head, when there are several. */
 function regionList(s: string, wholeLast: boolean): string[] | null {
-  const parts = s.replace(/^[,:;、()\s]+/, '').split(/、|和|及|与/);
+  // `沈阳、大连两市规上工业…`: the count of the places listed is no part of the last name.
+  const parts = s.replace(/^[,:;、()\s]+/, '').replace(PLACES_COUNTED, '$1').split(/、|和|及|与/);
   if (parts.length < 2) return null;
   const names: string[] = [];
   for (let k = 0; k < parts.length; k++) {
@@ -712,7 +714,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       for (const p of periods) if (p.end <= t.index && (p.index < compared || compared < cStart)) period = p.period;
       if (qualifier && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = qualifiedPeriod(period, qualifier[0]);
       // `1-10月,…累计实现增加值`: a running total over the period stated is a flow, not a stock.
-      const runningTotal = CUMULATIVE_FLOW.test(clauseBefore) && periods.some((p) => p.end <= t.index);
+      // `1—9月,新入规企业累计达到467家`: a flow named as one (`新…`) totals the period stated before it.
+      const runningTotal = (CUMULATIVE_FLOW.test(clauseBefore) || indicators.some((ind) => FLOW_START.test(ind.name))) && periods.some((p) => p.end <= t.index);
       if (kind !== 'growth' && kind !== 'gap' && STOCK_RE.test(clauseBefore) && !runningTotal && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
       if (kind === 'amount' && prev?.kind === 'amount' && prev.period === null && BREAKDOWN.test(clauseBefore) && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
       // The earlier value of `由上月的7.5%回落至…` is of the time named after 由.

@@ -37,6 +37,8 @@ describe('periods', () => {
   it('reads a running total of what was brought in since the year began as a flow of that year', () => {
     const f = figures('今年以来,临江市累计引进10亿元以上重大项目17个。临江市累计引进外资企业120家。', { published: '2024-07-02' });
     expect(f.map((x) => [x.value, x.period])).toEqual([[17, '2024'], [120, null]]);
+    const g = figures('1—9月,临江市新入规企业累计达到46家,规上企业总数达到391家。', { published: '2024-10-12' });
+    expect(g.map((x) => [x.value, x.period])).toEqual([[46, '2024-01~2024-09'], [391, null]]);
   });
 });
 

@@ -100,7 +100,7 @@ export const STOCK_CUES = ['累计', '总数', '截至目前', '目前', '现有
 export const CUMULATIVE_FLOW_VERBS = ['实现', '完成', '生产', '销售', '产出', '出口', '进口', '引进', '招引', '签约', '开工', '新增'];
 
 /** Verbs that open a flow and stay in its indicator (`新增…` apart from the total beside it). */
-export const FLOW_PREFIXES = ['新增', '新获评', '新认定', '新培育', '新建', '新引进', '新签约', '新开工', '新入选', '新获批', '新备案', '新登记', '新注册', '新上', '年产', '新落地'];
+export const FLOW_PREFIXES = ['新增', '新获评', '新认定', '新培育', '新建', '新引进', '新签约', '新开工', '新入选', '新获批', '新备案', '新登记', '新注册', '新上', '年产', '新落地', '新入规', '新进规', '新升规'];;
 
 /**
  * Verbs that, after `N家企业`, say what the counted things did; the gold style writes them
