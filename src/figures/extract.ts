@@ -20,6 +20,7 @@ import { growingCount, thresholdCount } from './rules/growing-count.ts';
 import { rateAfterValue } from './rules/rate-after-value.ts';
 import { changeFromTo, previousPeriod, type ChangeStep } from './rules/change-from-to.ts';
 import { notAFigure } from './rules/not-a-figure.ts';
+import { rankChange, type RankStep } from './rules/rank-change.ts';
 import { countDifference } from './rules/count-difference.ts';
 import { periodSeries, type PeriodSeries } from './rules/period-series.ts';
 import { bracketedValue, type BracketedValue } from './rules/bracketed-value.ts';
@@ -364,6 +365,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
   let lastList: RegExpExecArray | null = null;
   // The last figure of the sentence before, for a sentence that opens with `当月…`.
   let carried: Draft | null = null;
+  // The last figure of the paragraph, through sentences that gave none (`增速逐月上升。增速排名…`).
+  let paragraphFigure: Draft | null = null;
 
   for (const [from, to] of sentenceSpans(text)) {
     // A new paragraph falls back to the period the report opened with (`1-8月…`), not an
@@ -373,6 +376,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
     const s = text.slice(from, to);
     // Figures carried from the sentence before stay inside their paragraph.
     const sameParagraph = from === 0 || text.charCodeAt(from - 1) !== 10;
+    if (!sameParagraph) paragraphFigure = null;
     const periods = findPeriods(s, docYear, yearCtx);
     const tokens = findTokens(s);
     const sentence: Draft[] = [];
@@ -428,6 +432,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       let gapOfPrevious = false;
       let placeRegion: string | null = null;
       let noted: string | null = null;
+      let move: RankStep | null = null;
       // `A、B、C增速均在10%以上`: the items one value was stated for, which later runs of the sentence follow.
       let sharedItems: string[] | null = null;
 
@@ -437,7 +442,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         if (raw.startsWith('第') && /[批届次家个期轮季年章条款部项座号代大届阶类种篇]/.test(next)) continue;
         if (!raw.startsWith('第') && /[\u4e00-\u9fff]/.test(next) && raw !== '之首') continue;
         if (raw.startsWith('第') && !RANK_CONTEXT.test(clauseBefore.slice(-14))) continue;
-        if (/(?:新年|是|成为|为|的)$/.test(before)) continue;
+        move = rankChange(before);
+        if (!move && /(?:新年|是|成为|为|的)$/.test(before)) continue;
         kind = 'rank';
       } else if (t.type === 'points') {
         kind = 'gap';
@@ -504,18 +510,22 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       // Indicator.
       let indicators: { name: string; base: string; basis: string | null }[] = [];
 
-      if (kind === 'rank') {
-        const scope = RANK_SCOPE.exec(before);
+      if (kind === 'rank' && move?.step === 'to' && prev?.kind === 'rank') {
+        // `…从第23位提升到第1位`: the later position, in the same ranking as the earlier.
+        indicators.push({ name: prev.indicator, base: prev.base, basis: prev.basis });
+      } else if (kind === 'rank') {
+        const ranked = move && move.at > 0 ? before.slice(0, move.at) : before;
+        const scope = RANK_SCOPE.exec(ranked);
         // Without a scope word the set ranked is what follows the cue (`列湖州市三县两区第一`).
-        const cue = scope ? null : lastMatch(RANK_CUE_ANY, before);
-        const splitAt = scope ? scope.index : cue ? cue.index : before.length;
-        let subject = before.slice(0, splitAt);
-        let basisText = scope ? before.slice(scope.index) : cue ? before.slice(cue.index + cue.length) : '';
+        const cue = scope ? null : lastMatch(RANK_CUE_ANY, ranked);
+        const splitAt = scope ? scope.index : cue ? cue.index : ranked.length;
+        let subject = ranked.slice(0, splitAt);
+        let basisText = scope ? ranked.slice(scope.index) : cue ? ranked.slice(cue.index + cue.length) : '';
         basisText = basisText.replace(/^在/, '').replace(RANK_CUE_RE, '').replace(/(?:中|的)$/, '').replace(RANK_CUE_RE, '');
         subject = cleanSubject(subject.replace(RANK_CUE_RE, ''));
         const sets = basisText.split(/及|和|、/).filter((x) => x.length >= 2);
         const bases = sets.length > 1 && sets.every((x) => RANK_SCOPE.test(x)) ? sets : [basisText || null];
-        const all = /均|都/.test(before) && !subject;
+        const all = /均|都/.test(ranked) && !subject;
         const names: { name: string; base: string }[] = [];
         if (all) {
           for (const d of sentence) {
@@ -524,7 +534,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           }
         } else if (!subject || GENERIC_SUBJECT.test(subject) || /^(?:数量|增速|增幅)/.test(subject) || (COUNT_OF_PREVIOUS.test(subject) && sentence.length > 0)) {
           // `…增长8.1%。增速保持全省第二`: a rate's rank in the sentence after speaks of the figure before.
-          const carriedRate = !sentence.length && sameParagraph && carried && RATE_START.test(subject) ? { name: carried.kind === 'share' ? carried.base : `${carried.base}增速`, base: carried.base } : null;
+          const known = carried ?? paragraphFigure;
+          const carriedRate = !sentence.length && sameParagraph && known && RATE_START.test(subject) ? { name: known.kind === 'share' ? known.base : `${known.base}增速`, base: known.base } : null;
           const pb = previousBase(sentence, clause, 'rate') ?? carriedRate?.name ?? null;
           const own = subject && !pb?.endsWith(subject) && !COUNT_OF_PREVIOUS.test(subject);
           if (carriedRate) names.push(carriedRate);
@@ -719,6 +730,11 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       if (kind !== 'growth' && kind !== 'gap' && STOCK_RE.test(clauseBefore) && !runningTotal && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
       if (kind === 'amount' && prev?.kind === 'amount' && prev.period === null && BREAKDOWN.test(clauseBefore) && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
       // The earlier value of `由上月的7.5%回落至…` is of the time named after 由.
+      // The earlier position of `排名从年初的第23位…` is of the time named after 从 (none for 年初).
+      if (move?.step === 'from') period = findPeriods(move.when, docYear, yearCtx)[0]?.period ?? previousPeriod(move.when, period) ?? null;
+      // The later position is of the clause's time, not of the time the move started from.
+      const movedFrom = move?.step === 'to' ? clauseBefore.search(/从|由/) : -1;
+      if (movedFrom >= 0) period = periods.findLast((p) => p.end <= cStart + movedFrom)?.period ?? periodCtx;
       if (group?.periods && (inGroup || group.index === i)) period = group.periods[i - group.index] ?? period;
       if (turn?.step === 'from') period = findPeriods(turn.when, docYear, yearCtx)[0]?.period ?? previousPeriod(turn.when, period) ?? period;
       const ownRegion = gapOfPrevious && prev && !inGroup ? prev.region : (docRegion?.name ?? null);
@@ -774,6 +790,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
     }
     drafts.push(...sentence);
     carried = sentence.findLast((d) => d.kind !== 'rank') ?? null;
+    paragraphFigure = carried ?? paragraphFigure;
     // Later sentences (`A区有14家企业入选`) mean the list this one named.
     lastList = LIST_NAMED.exec(s) ?? lastList;
   }

@@ -174,3 +174,6 @@ export const COUNT_DIFFERENCE_VERBS = ['增加', '多', '减少', '少', '新增
 
 /** Bounds after a threshold that a count of things is taken over (`增速20%以上`). */
 export const THRESHOLD_BOUNDS = ['以上', '及以上'];
+
+/** Verbs of a move in a ranking (`从第23位提升到第1位`). */
+export const RANK_MOVE_VERBS = ['提升', '上升', '前进', '跃升', '提高', '攀升', '升', '前移', '下降', '下滑', '回落', '后退', '后移', '降'];
