@@ -35,7 +35,7 @@ export function thresholdCount(tail: string): string | null {
   return m ? `${m[2]}${m[3]}${m[4]}的${m[1]}` : null;
 }
 
-const THRESHOLD_OF_COUNT = new RegExp(`\\d+个[\\u4e00-\\u9fff]{1,8}?(?:预计|均)?(?:${RATES})(?:均)?(?:在|超过|达到|达)?$`);
+const THRESHOLD_OF_COUNT = new RegExp(`(?:\\d+|[两二三四五六七八九十]{1,3})个[\\u4e00-\\u9fff]{1,8}?(?:预计|均)?(?:${RATES})(?:均)?(?:在|超过|达到|达)?$`);
 const BOUND_AFTER = new RegExp(`^(?:${BOUNDS})`);
 
 /** The percentage of `9个县区增速20%以上`: the threshold a count is taken over. */
