@@ -8,7 +8,7 @@ import { documentYear, findPeriods } from './period.ts';
 import { documentRegion, figureRegion } from './region.ts';
 import { NOT_DISTRICT_BEFORE, regionByMention } from './lexicon/regions.ts';
 import { ECONOMIC_INDICATOR } from './lexicon/relevance.ts';
-import { ENUMERATORS } from './lexicon/frames.ts';
+import { DRIVER_WORDS, ENUMERATORS } from './lexicon/frames.ts';
 import { COUNTED_VERBS, FIRM_ROLES, FIRM_WORDS, FLOW_ONLY_WORDS, GENERIC_SUBJECTS, INVESTMENT_OF_COUNTED, LEVEL_TARGET_CUES, LIST_OUT_VERBS, LIST_PUBLISH_VERBS, OFFICE_ENDINGS, PLAN_WORDS, RANK_SET_OPENERS, RANK_SETS, RATE_WORDS, SENTENCE_TARGET_OPENERS, SPEECH_VERBS } from './lexicon/frames.ts';
 import { readsAsReport } from './report.ts';
 import { gapSubject, pullIndicator } from './rules/gap-subject.ts';
@@ -86,6 +86,7 @@ const BREAKDOWN = /^其中/;
 const RATE_START = new RegExp(`^(?:${alt(RATE_WORDS)})`);
 const FLAT_BASIS = new RegExp(`(?:${alt(FLAT_COMPARED)})([^${FLAT_COMPARED.join('')}]{1,10})$`);
 const PLACES_COUNTED = /(?<=[、和及与])([\u4e00-\u9fff]{2,4}?)(?:[两二三四五六七八九十]|\d{1,2})个?(?:市州|地市|城市|市|县|区)(?=[^、和及与]*$)/;
+const DRIVEN_BY = new RegExp(`在[^,;:]{1,30}?(?:的)?(?:${alt(DRIVER_WORDS)})下`);
 const ENUMERATION = new RegExp(`^\\s*(?:${alt(ENUMERATORS)})`);
 const FLOW_ONLY = new RegExp(`^(?:较年初|比年初|同比)?(?:${alt(FLOW_ONLY_WORDS)})$`);
 
@@ -569,7 +570,9 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         const name = turn.subject && !GENERIC_SUBJECT.test(turn.subject) ? turn.subject : (previousBase(sentence, clause, 'same') ?? carried?.base ?? null);
         if (name) indicators.push({ name, base: name, basis });
       } else if (kind === 'growth') {
-        const subject = cleanSubject(beforeGrowthCue(rated ?? before)).replace(RATE_END, '');
+        // `X投资在A、B等领域带动下增长83%`: what drove the change is no part of its subject.
+        const own = before.includes('下') ? before.replace(DRIVEN_BY, '') : before;
+        const subject = cleanSubject(beforeGrowthCue(rated ?? own)).replace(RATE_END, '');
         const place = placeOnlySubject(before);
         let name = subject && !GENERIC_SUBJECT.test(subject) && !place ? subject : previousBase(sentence, clause, 'same');
         // `营口市同比增长10.3%` in the sentence after the province's figure: the same indicator, for that place.
@@ -581,7 +584,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         if (!name && !subject && !sentence.length) name = lastNamedIndicator(s.slice(0, cStart));
         // `…增长16.5%;二是1-6月,同比增长19.9%`: a point of an enumeration names no indicator of its own.
         if (!name && !subject && !sentence.length && sameParagraph && carried && ENUMERATION.test(s)) name = carried.base;
-        const items: string[] | null = inGroup || /分别/.test(clauseBefore) ? null : sharedValueItems(before);
+        const items: string[] | null = inGroup || /分别/.test(clauseBefore) ? null : sharedValueItems(own);
         if (items) for (const item of items) indicators.push({ name: item, base: item, basis });
         else if (name) indicators.push({ name, base: name, basis });
         sharedItems = items;

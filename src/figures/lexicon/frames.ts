@@ -47,3 +47,6 @@ export const FLOW_ONLY_WORDS = ['净增', '新增', '增加', '减少'];
 
 /** Words that open a point of an enumeration (`一是…;二是…`): the point speaks of what the one before did. */
 export const ENUMERATORS = ['一是', '二是', '三是', '四是', '五是', '其一', '其二', '其三', '第一是', '第二是', '第三是'];
+
+/** `在A、B等领域带动下`: words of what drove a change, which stand between its subject and its verb. */
+export const DRIVER_WORDS = ['带动', '拉动', '推动', '支撑', '引领', '影响', '驱动'];
