@@ -20,6 +20,7 @@ import { growingCount, thresholdCount } from './rules/growing-count.ts';
 import { rateAfterValue } from './rules/rate-after-value.ts';
 import { changeFromTo, previousPeriod, type ChangeStep } from './rules/change-from-to.ts';
 import { notAFigure } from './rules/not-a-figure.ts';
+import { placeValue } from './rules/place-value.ts';
 import { rankChange, type RankStep } from './rules/rank-change.ts';
 import { countDifference } from './rules/count-difference.ts';
 import { periodSeries, type PeriodSeries } from './rules/period-series.ts';
@@ -384,6 +385,9 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
     let prevEnd = 0;
     let group: RunGroup | null = null;
     let denominator: string | null = null;
+    // The ranking a list of places opened (`前三的市州分别为…`) and how many of its places came.
+    let placeRanking: { top: number; name: string; set: string; count: number } | null = null;
+    const listRanks: Draft[] = [];
     let firstFigure = s.length;
     const hasBook = s.indexOf('《') >= 0;
     const hasQuote = s.indexOf('“') >= 0;
@@ -630,7 +634,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           // `项目299个,比上年同期增加155个`: the difference of the count just given.
           const diff = prev && countLike(prev.unit) && countLike(unit) ? countDifference(subject, prev.base) : null;
           if (diff) {
-            indicators.push({ name: diff.name, base: diff.name, basis: diff.basis });
+            indicators.push({ name: diff.name, base: prev.base, basis: diff.basis });
             name = '';
           }
         }
@@ -638,6 +642,17 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         if (name) indicators.push({ name, base: name, basis: null });
       }
 
+      // `前三的市州分别为安顺市38家、遵义市17家`: a place right before its value in a list.
+      const placed = (kind === 'amount' || kind === 'share') && !bracket ? placeValue(before) : null;
+      let ranked: { value: number; name: string; set: string } | null = null;
+      if (placed) {
+        const same = sentence.findLast((d) => d.kind === kind) ?? (carried?.kind === kind ? carried : null);
+        const name = placed.subject || same?.base || indicators[0]?.name;
+        if (name) indicators = [{ name, base: name, basis: indicators[0]?.basis ?? null }];
+        placeRegion = placed.region;
+        if (placed.opens || placed.rest) placeRanking = placed.top ? { top: placed.top, name: name ?? '', set: placed.set, count: 0 } : null;
+        if (placeRanking && placeRanking.count < placeRanking.top) ranked = { value: ++placeRanking.count, name: placeRanking.name, set: placeRanking.set };
+      }
       // `汽车制造(17.6%)`: the value is the bracketed name's; `全国(5.1%)`: the indicator before, for that place.
       let groupRegion: string | null = null;
       if (bracket && !bracket.place) indicators = [{ name: bracket.name, base: bracket.name, basis: null }];
@@ -778,6 +793,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         };
         sentence.push(d);
       }
+      if (ranked && region) listRanks.push({ ...sentence[sentence.length - 1], kind: 'rank', value: ranked.value, unit: '位', indicator: ranked.name, base: ranked.name, basis: ranked.set || null, tier: 2 });
       if (firstFigure === s.length) firstFigure = t.index;
       prevEnd = t.end;
     }
@@ -791,7 +807,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       }
       if (p.explicitYear) yearCtx = p.explicitYear;
     }
-    drafts.push(...sentence);
+    drafts.push(...sentence, ...listRanks);
     carried = sentence.findLast((d) => d.kind !== 'rank') ?? null;
     paragraphFigure = carried ?? paragraphFigure;
     // Later sentences (`A区有14家企业入选`) mean the list this one named.

@@ -50,3 +50,10 @@ export const ENUMERATORS = ['一是', '二是', '三是', '四是', '五是', '�
 
 /** `在A、B等领域带动下`: words of what drove a change, which stand between its subject and its verb. */
 export const DRIVER_WORDS = ['带动', '拉动', '推动', '支撑', '引领', '影响', '驱动'];
+
+/** Words between a place and its value in a list (`黔南州占比1.4%`). */
+export const PLACE_VALUE_LINKS = ['占比', '比重', '为', '达'];
+/** Words that open a list of places with their values (`…前三的市州分别为`). */
+export const LIST_VALUE_OPENERS = ['分别为', '分别是', '依次为', '分别有'];
+/** Words before a place in a list that name no measure (`其中宁德市…`, `另有黔南州…`, `其余6个市州分别为…`). */
+export const PLACE_LIST_PREFIXES = ['其中', '另有', '其余', '其他', '其它', '此外', '还有'];

@@ -37,6 +37,7 @@ const COUNTED_END = new RegExp(`(?:${alt(EXCLUDED_COUNTED)})$`);
 const NEEDS_GROWTH = new RegExp(`^.{0,2}(?:${alt(COUNTED_NEEDS_GROWTH)})`);
 const NOT_NOUN = new RegExp(`^(?:${alt(NOT_NOUN_STARTS)})`);
 
+const REST_BEFORE = /(?:其余|其他|其它|另外|剩余)$/;
 const isAmount = (t: NumberToken) => t.type === 'money' || t.type === 'count' || t.type === 'measure' || t.type === 'bare' || t.type === 'level';
 const countedNoun = (c: NumberInContext) => c.tail.replace(/(?:按照|围绕|的|等|在).*$/, '');
 
@@ -61,6 +62,8 @@ export const NOT_A_FIGURE: NotAFigureRule[] = [
   // `在统的187种工业产品中,99种…`, `全省11个市中`: the set a breakdown is drawn from.
   // `9个县区增速20%以上`: the threshold the count is taken over.
   { name: 'threshold of a count', applies: (c) => c.token.type === 'percent' && isCountThreshold(c.clauseBefore, c.after) },
+  // `其余6个市州分别为A11家、B10家`: the count of the rest of a list, whose items follow.
+  { name: 'rest of a list', applies: (c) => c.token.type === 'count' && REST_BEFORE.test(c.head) && /^[\u4e00-\u9fff]{1,4}(?:分别|依次)/.test(c.after) },
   { name: 'set of a breakdown', applies: (c) => c.token.type === 'count' && /^[\u4e00-\u9fff"“”]{1,14}?中$/.test(c.after) },
   { name: 'set of a ranking', applies: (c) => isAmount(c.token) && /中(?:均)?(?:位居|位列|居|排名|名列|列)|(?:位居|位列|排名)第/.test(c.after) },
   // `8个地区呈现两位数增长`: a count of things that grew is a figure, whatever the things.
