@@ -20,6 +20,7 @@ import { growingCount, thresholdCount } from './rules/growing-count.ts';
 import { rateAfterValue } from './rules/rate-after-value.ts';
 import { changeFromTo, previousPeriod, type ChangeStep } from './rules/change-from-to.ts';
 import { notAFigure } from './rules/not-a-figure.ts';
+import { placeList, type PlaceList } from './rules/place-list.ts';
 import { placeValue } from './rules/place-value.ts';
 import { rankChange, type RankStep } from './rules/rank-change.ts';
 import { countDifference } from './rules/count-difference.ts';
@@ -369,6 +370,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
   let carried: Draft | null = null;
   // The last figure of the paragraph, through sentences that gave none (`增速逐月上升。增速排名…`).
   let paragraphFigure: Draft | null = null;
+  let paragraphFrom = 0;
 
   for (const [from, to] of sentenceSpans(text)) {
     // A new paragraph falls back to the period the report opened with (`1-8月…`), not an
@@ -378,7 +380,10 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
     const s = text.slice(from, to);
     // Figures carried from the sentence before stay inside their paragraph.
     const sameParagraph = from === 0 || text.charCodeAt(from - 1) !== 10;
-    if (!sameParagraph) paragraphFigure = null;
+    if (!sameParagraph) {
+      paragraphFigure = null;
+      paragraphFrom = from;
+    }
     const periods = findPeriods(s, docYear, yearCtx);
     const tokens = findTokens(s);
     const sentence: Draft[] = [];
@@ -388,6 +393,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
     // The ranking a list of places opened (`前三的市州分别为…`) and how many of its places came.
     let placeRanking: { top: number; name: string; set: string; count: number } | null = null;
     const listRanks: Draft[] = [];
+    // `工业总量前两位的泉州、福州分别…`: the places of a list ranked in the order listed.
+    let placeRanks: { by: string; regions: string[] } | null = null;
     let firstFigure = s.length;
     const hasBook = s.indexOf('《') >= 0;
     const hasQuote = s.indexOf('“') >= 0;
@@ -676,10 +683,18 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         let subjects: string[] | null = null;
         let regions: string[] | null = null;
         if (/分别/.test(clauseBefore)) {
-          const rawBefore = kind === 'growth' ? beforeGrowthCue(before) : before.replace(/分别.*$/, '');
+          const rawBefore: string = kind === 'growth' ? beforeGrowthCue(before) : before.replace(/分别.*$/, '');
           // `长沙市、株洲市、岳阳市规上工业增加值分别增长…`: one indicator, a region for each value.
           // `A区、B区分别有14家、11家企业入选`: the list is all that stands before 分别.
           regions = regionList(rawBefore, kind === 'amount' && LIST_THEN_VALUES.test(before));
+          // `除厦门、南平分别增长x%、y%`: only places before 分别, the measure is the one before.
+          const places: PlaceList | null = regions ? null : placeList(rawBefore.replace(/^.*[,:;]/, '').replace(/(?:同比)?(?:分别|均)(?:同比)?$/, ''));
+          const known = places ? (previousBase(sentence, clause, 'same') ?? carried?.base ?? paragraphFigure?.base ?? lastNamedIndicator(text.slice(paragraphFrom, from + cStart)) ?? drafts.find((d) => d.tier === 1 && d.kind === kind)?.base ?? null) : null;
+          if (places && known) {
+            regions = places.regions;
+            indicators = [{ name: known, base: known, basis }];
+            if (places.rankedBy) placeRanks = { by: places.rankedBy, regions: places.regions };
+          }
           // `A市、B市实现较快增长,分别增长x%和y%`: the places head the clause before.
           if (!regions && cStart > 0 && !cleanSubject(rawBefore)) {
             const listed = regionList(s.slice(clauseStartOf(s, cStart - 1), cStart - 1), false);
@@ -793,6 +808,11 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         };
         sentence.push(d);
       }
+      if (placeRanks && sentence.length) {
+        const first = sentence[sentence.length - 1];
+        placeRanks.regions.forEach((r, k) => listRanks.push({ ...first, kind: 'rank', value: k + 1, unit: '位', indicator: placeRanks!.by, base: placeRanks!.by, basis: null, region: r, period: null, tier: 2 }));
+        placeRanks = null;
+      }
       if (ranked && region) listRanks.push({ ...sentence[sentence.length - 1], kind: 'rank', value: ranked.value, unit: '位', indicator: ranked.name, base: ranked.name, basis: ranked.set || null, tier: 2 });
       if (firstFigure === s.length) firstFigure = t.index;
       prevEnd = t.end;
@@ -874,7 +894,7 @@ function dedupe(drafts: Draft[]): Draft[] {
   for (const d of drafts) {
     const key = `${d.kind}|${d.value}|${d.basis}`;
     const alike = seen.get(key) ?? [];
-    const dup = alike.some((o) => (o.unit === d.unit || (countLike(o.unit) && countLike(d.unit))) && samePeriod(o.period, d.period) && (o.sentence === d.sentence ? o.indicator === d.indicator : sameWhole(o.indicator, d.indicator) && !qualifiedInside(o.indicator, d.indicator) && indicatorSimilarity(o.indicator, d.indicator) >= 0.5));
+    const dup = alike.some((o) => (o.unit === d.unit || (countLike(o.unit) && countLike(d.unit))) && o.region === d.region && samePeriod(o.period, d.period) && (o.sentence === d.sentence ? o.indicator === d.indicator : sameWhole(o.indicator, d.indicator) && !qualifiedInside(o.indicator, d.indicator) && indicatorSimilarity(o.indicator, d.indicator) >= 0.5));
     if (dup) continue;
     // A run of one figure repeated (a page gone wrong) is not worth more comparisons.
     if (alike.length < 16) alike.push(d);

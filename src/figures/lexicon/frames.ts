@@ -57,3 +57,5 @@ export const PLACE_VALUE_LINKS = ['占比', '比重', '为', '达'];
 export const LIST_VALUE_OPENERS = ['分别为', '分别是', '依次为', '分别有'];
 /** Words before a place in a list that name no measure (`其中宁德市…`, `另有黔南州…`, `其余6个市州分别为…`). */
 export const PLACE_LIST_PREFIXES = ['其中', '另有', '其余', '其他', '其它', '此外', '还有'];
+/** Words right before the first place of a list of places (`九个设区市中除厦门、南平…`, `前两位的泉州、福州`). */
+export const PLACE_LIST_LEADS = ['除', '中', '的', '为', '是', ',', ':', '其中'];

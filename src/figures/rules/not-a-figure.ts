@@ -63,8 +63,9 @@ export const NOT_A_FIGURE: NotAFigureRule[] = [
   // `9个县区增速20%以上`: the threshold the count is taken over.
   { name: 'threshold of a count', applies: (c) => c.token.type === 'percent' && isCountThreshold(c.clauseBefore, c.after) },
   // `其余6个市州分别为A11家、B10家`: the count of the rest of a list, whose items follow.
-  { name: 'rest of a list', applies: (c) => c.token.type === 'count' && REST_BEFORE.test(c.head) && /^[\u4e00-\u9fff]{1,4}(?:分别|依次)/.test(c.after) },
-  { name: 'set of a breakdown', applies: (c) => c.token.type === 'count' && /^[\u4e00-\u9fff"“”]{1,14}?中$/.test(c.after) },
+  // `其它七个设区市增速均超13%`: the count of the other places of a list.
+  { name: 'rest of a list', applies: (c) => c.token.type === 'count' && REST_BEFORE.test(c.head) && (/^[\u4e00-\u9fff]{1,4}(?:分别|依次)/.test(c.after) || /^[\u4e00-\u9fff]{0,3}(?:市州|地市|县区|市|州|县|区)/.test(c.after)) },
+  { name: 'set of a breakdown', applies: (c) => c.token.type === 'count' && /^[\u4e00-\u9fff"“”]{1,14}?中(?:$|除)/.test(c.after) },
   { name: 'set of a ranking', applies: (c) => isAmount(c.token) && /中(?:均)?(?:位居|位列|居|排名|名列|列)|(?:位居|位列|排名)第/.test(c.after) },
   // `8个地区呈现两位数增长`: a count of things that grew is a figure, whatever the things.
   { name: 'structure or slogan counted', applies: (c) => c.token.type === 'count' && (COUNTED_START.test(countedNoun(c)) || COUNTED_END.test(countedNoun(c))) && !growingCount(c.after) },

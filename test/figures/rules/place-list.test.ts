@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { placeList } from '../../../src/figures/rules/place-list.ts';
+import { figures } from '../helpers.ts';
+
+describe('rule: a list naming only places before 分别', () => {
+  it('reads short names through the gazetteer, after the words that open the list', () => {
+    expect(placeList('全省九个设区市中除厦门、南平')).toEqual({ regions: ['厦门市', '南平市'], rankedBy: null });
+    expect(placeList('工业总量前两位的泉州、福州')).toEqual({ regions: ['泉州市', '福州市'], rankedBy: '工业总量' });
+    expect(placeList('纺织、服装')).toBeNull();
+  });
+  it('gives each place its value of the figure before, and ranks a ranked list in order', () => {
+    const got = figures('10月份,全省规上工业增加值增长13.1%。宜昌、襄阳分别增长12.4%、10.3%,工业总量前两位的武汉、襄阳分别增长9.3%、10.3%。', { region: '湖北省', published: '2024-11-08' });
+    expect(got.map((f) => [f.kind, f.value, f.region, f.indicator])).toEqual([
+      ['growth', 13.1, '湖北省', '规模以上工业增加值'],
+      ['growth', 12.4, '宜昌市', '规模以上工业增加值'],
+      ['growth', 10.3, '襄阳市', '规模以上工业增加值'],
+      ['growth', 9.3, '武汉市', '规模以上工业增加值'],
+      ['rank', 1, '武汉市', '工业总量'],
+      ['rank', 2, '襄阳市', '工业总量'],
+    ]);
+  });
+});
