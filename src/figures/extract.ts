@@ -46,7 +46,7 @@ const RANK_SCOPE = new RegExp(alt([...RANK_SETS, ...RANK_SET_OPENERS]));
 const RANK_CONTEXT = new RegExp(`${alt(RANK_CUES)}|${alt(RANK_SETS)}`);
 const GAP_RE = new RegExp(alt(GAP_CUES.map((c) => c.word)), 'g');
 const GAP_SIGN = new Map(GAP_CUES.map((c) => [c.word, c.sign]));
-const BASIS_RE = /(?:高于|低于|快于|慢于|领先|高出|较|比)(.*?)(?:分别|均)?(?:提高|提升|增加|下降|回落|减少|降低|扩大|收窄|加快|放缓|上升|高出|低|高|快|慢)?了?$/;
+const BASIS_RE = /(?:高于|低于|快于|慢于|领先|高出|较|比)(.*?)(?:分别|均)?(?:提高|提升|增加|下降|下滑|回落|回升|减少|降低|扩大|收窄|加快|放缓|上升|高出|低|高|快|慢)?了?$/;
 // `比全省高`, `较全国低`: the direction stands after the basis.
 const RATE_END = new RegExp(`(?<=.{2})(?:${alt(RATE_WORDS)})$`);
 const RATE_IS = new RegExp(`(${alt(RATE_WORDS)})(?:分别|同比|均|都|仍)*(?:为|是|达到|达|在|超过|超|保持在)$`);

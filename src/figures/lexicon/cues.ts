@@ -65,6 +65,8 @@ export const GAP_CUES: { word: string; sign: 1 | -1 }[] = [
   { word: '减缓', sign: -1 },
   { word: '放慢', sign: -1 },
   { word: '缩小', sign: -1 },
+  { word: '下滑', sign: -1 },
+  { word: '回升', sign: 1 },
   { word: '超出', sign: 1 },
 ];
 
