@@ -585,7 +585,9 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         const own = before.includes('下') ? before.replace(DRIVEN_BY, '') : before;
         const subject = cleanSubject(beforeGrowthCue(rated ?? own)).replace(RATE_END, '');
         const place = placeOnlySubject(before);
-        let name = subject && !GENERIC_SUBJECT.test(subject) && !place ? subject : previousBase(sentence, clause, 'same');
+        // A place's value is of what the places before it were measured by, not of a set of places (`其它七个设区市`).
+        const placeMeasure = place ? sentence.findLast((d) => d.kind === 'growth' && d.region !== docRegion?.name)?.base : undefined;
+        let name = subject && !GENERIC_SUBJECT.test(subject) && !place ? subject : (placeMeasure ?? previousBase(sentence, clause, 'same'));
         // `营口市同比增长10.3%` in the sentence after the province's figure: the same indicator, for that place.
         if (!name && carried && place) name = carried.base;
         if (place) placeRegion = placeName(place);
@@ -689,7 +691,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           regions = regionList(rawBefore, kind === 'amount' && LIST_THEN_VALUES.test(before));
           // `除厦门、南平分别增长x%、y%`: only places before 分别, the measure is the one before.
           const places: PlaceList | null = regions ? null : placeList(rawBefore.replace(/^.*[,:;]/, '').replace(/(?:同比)?(?:分别|均)(?:同比)?$/, ''));
-          const known = places ? (previousBase(sentence, clause, 'same') ?? carried?.base ?? paragraphFigure?.base ?? lastNamedIndicator(text.slice(paragraphFrom, from + cStart)) ?? drafts.find((d) => d.tier === 1 && d.kind === kind)?.base ?? null) : null;
+          const known = places ? (sentence.findLast((d) => d.kind === kind && d.region !== docRegion?.name)?.base ?? previousBase(sentence, clause, 'same') ?? carried?.base ?? paragraphFigure?.base ?? lastNamedIndicator(text.slice(paragraphFrom, from + cStart)) ?? drafts.find((d) => d.tier === 1 && d.kind === kind)?.base ?? null) : null;
           if (places && known) {
             regions = places.regions;
             indicators = [{ name: known, base: known, basis }];

@@ -19,4 +19,14 @@ describe('rule: a list naming only places before 分别', () => {
       ['rank', 2, '襄阳市', '工业总量'],
     ]);
   });
+  it('gives a place named later the measure of the places before, not of a set of places', () => {
+    const got = figures('10月份,湖北省规上工业增加值增长13.1%,九个设区市中除宜昌、襄阳分别增长12.4%、12.3%外,其它七个设区市增速均超13%,其中荆州市增长18.4%。', { region: '湖北省', published: '2024-11-08' });
+    expect(got.map((f) => [f.value, f.region, f.indicator])).toEqual([
+      [13.1, '湖北省', '规模以上工业增加值'],
+      [12.4, '宜昌市', '规模以上工业增加值'],
+      [12.3, '襄阳市', '规模以上工业增加值'],
+      [13, '湖北省', '其它七个设区市'],
+      [18.4, '荆州市', '规模以上工业增加值'],
+    ]);
+  });
 });
