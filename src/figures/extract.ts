@@ -594,9 +594,10 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         if (!name && noted) name = noted;
         if (!name && series) name = series.name;
         // `…增加值增速实现了两个第一:一是6月当月,同比增长16.5%`: the indicator the sentence named before.
-        if (!name && !subject && !sentence.length) name = lastNamedIndicator(s.slice(0, cStart));
+        const generic = !subject || GENERIC_SUBJECT.test(subject);
+        if (!name && generic && !sentence.length) name = lastNamedIndicator(s.slice(0, cStart));
         // `…增长16.5%;二是1-6月,同比增长19.9%`: a point of an enumeration names no indicator of its own.
-        if (!name && !subject && !sentence.length && sameParagraph && carried && ENUMERATION.test(s)) name = carried.base;
+        if (!name && generic && !sentence.length && sameParagraph && carried && ENUMERATION.test(s)) name = carried.base;
         const items: string[] | null = inGroup || /分别/.test(clauseBefore) ? null : sharedValueItems(own);
         if (items) for (const item of items) indicators.push({ name: item, base: item, basis });
         else if (name) indicators.push({ name, base: name, basis });

@@ -34,6 +34,9 @@ describe('indicator noun phrases', () => {
   it('leaves what drove a change (在…带动下) out of its subject', () => {
     expect(brief('1-8月,临江市高技术制造业投资在集成电路、生物医药等领域带动下增长38%。', { published: '2024-09' })).toEqual([['growth', 38, '%', '高技术制造业投资']]);
   });
+  it('reads a bare rate (一季度增速达到x%) as the indicator the sentence named before it', () => {
+    expect(brief('上半年,临江市工业投资保持高速增长,一季度增速达到59.3%。', { published: '2024-07' })).toEqual([['growth', 59.3, '%', '工业投资']]);
+  });
   it('keeps a figure of one month and the same value of the months to it apart', () => {
     expect(figures('临江市6月当月规上工业增加值增长5.1%,居全省第一;1-6月规上工业增加值增长7.4%,居全省第一。', { published: '2024-07-10' }).map((f) => [f.kind, f.value, f.period])).toEqual([
       ['growth', 5.1, '2024-06'],
