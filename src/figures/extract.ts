@@ -89,6 +89,8 @@ const RATE_START = new RegExp(`^(?:${alt(RATE_WORDS)})`);
 const FLAT_BASIS = new RegExp(`(?:${alt(FLAT_COMPARED)})([^${FLAT_COMPARED.join('')}]{1,10})$`);
 const PLACES_COUNTED = /(?<=[、和及与])([\u4e00-\u9fff]{2,4}?)(?:[两二三四五六七八九十]|\d{1,2})个?(?:市州|地市|城市|市|县|区)(?=[^、和及与]*$)/;
 const DRIVEN_BY = new RegExp(`在[^,;:]{1,30}?(?:的)?(?:${alt(DRIVER_WORDS)})下`);
+// `其它七个设区市`, `甘孜、泸州等6市(州)`: a subject naming a set of places, which a single place's value does not take.
+const PLACE_SET = /(?:[两二三四五六七八九十\d]+个?|其[它他余]|各)(?:设区市|市州|地市|县区|市|州|县|区)|设区市|市\(州\)/;
 const ENUMERATION = new RegExp(`^\\s*(?:${alt(ENUMERATORS)})`);
 const FLOW_ONLY = new RegExp(`^(?:较年初|比年初|同比)?(?:${alt(FLOW_ONLY_WORDS)})$`);
 
@@ -587,9 +589,10 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         const place = placeOnlySubject(before);
         // A place's value is of what the places before it were measured by, not of a set of places (`其它七个设区市`).
         const placeMeasure = place ? sentence.findLast((d) => d.kind === 'growth' && d.region !== docRegion?.name)?.base : undefined;
-        let name = subject && !GENERIC_SUBJECT.test(subject) && !place ? subject : (placeMeasure ?? previousBase(sentence, clause, 'same'));
+        const previous = previousBase(sentence, clause, 'same');
+        let name = subject && !GENERIC_SUBJECT.test(subject) && !place ? subject : (placeMeasure ?? (place && previous && PLACE_SET.test(previous) ? null : previous));
         // `营口市同比增长10.3%` in the sentence after the province's figure: the same indicator, for that place.
-        if (!name && carried && place) name = carried.base;
+        if (!name && carried && place) name = PLACE_SET.test(carried.base) ? (drafts.find((d) => d.tier === 1 && d.kind === 'growth')?.base ?? carried.base) : carried.base;
         if (place) placeRegion = placeName(place);
         if (!name && noted) name = noted;
         if (!name && series) name = series.name;
