@@ -20,6 +20,7 @@ import { growingCount, thresholdCount } from './rules/growing-count.ts';
 import { rateAfterValue } from './rules/rate-after-value.ts';
 import { changeFromTo, previousPeriod, type ChangeStep } from './rules/change-from-to.ts';
 import { notAFigure } from './rules/not-a-figure.ts';
+import { amountFromTo, type AmountStep } from './rules/amount-from-to.ts';
 import { placeList, type PlaceList } from './rules/place-list.ts';
 import { placeValue } from './rules/place-value.ts';
 import { rankChange, type RankStep } from './rules/rank-change.ts';
@@ -518,6 +519,10 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       } else kind = 'amount';
 
       if (kind === 'growth' || kind === 'gap') value = sign * value;
+      // `规上工业企业从39家增加至117家`: the earlier and the later amount of one indicator.
+      const fromTo = kind === 'amount' ? amountFromTo(before) : null;
+      const amountStep: AmountStep | null =
+        fromTo?.step === 'from' && cleanSubject(fromTo.subject) ? fromTo : fromTo?.step === 'to' && prev?.kind === 'amount' && countLike(prev.unit) === countLike(unit) ? fromTo : null;
       const runYear = (periods.findLast((p) => p.end <= t.index && p.index >= cStart)?.period ?? docYear).slice(0, 4);
       const series: PeriodSeries | null = kind === 'growth' && !inGroup ? periodSeries(clauseBefore, runCount(s, tokens, i), runYear) : null;
 
@@ -620,6 +625,9 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         }
         const name = subject && !GENERIC_SUBJECT.test(subject) ? subject : previousBase(sentence, clause, 'same');
         if (name) indicators.push({ name, base: name, basis });
+      } else if (amountStep) {
+        const name = amountStep.step === 'from' ? cleanSubject(amountStep.subject) : prev.base;
+        indicators.push({ name, base: name, basis: null });
       } else {
         const trimmedTail = (JOINER.test(tail) ? runTail(s, tokens, i) : tail).replace(/^[)"”]+/, '');
         const nounFirst = !/^["”]/.test(tail) && trimmedTail.length >= 2 && /^[\u4e00-\u9fffA-Za-z"“]/.test(trimmedTail) && !NOT_NOUN.test(trimmedTail);
@@ -770,6 +778,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       if (kind === 'amount' && prev?.kind === 'amount' && prev.period === null && BREAKDOWN.test(clauseBefore) && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
       // The earlier value of `由上月的7.5%回落至…` is of the time named after 由.
       // The earlier position of `排名从年初的第23位…` is of the time named after 从 (none for 年初).
+      // The earlier amount of `从39家增加至117家` is of no stated time.
+      if (amountStep?.step === 'from') period = null;
       if (move?.step === 'from') period = findPeriods(move.when, docYear, yearCtx)[0]?.period ?? previousPeriod(move.when, period) ?? null;
       // The later position is of the clause's time, not of the time the move started from.
       const movedFrom = move?.step === 'to' ? clauseBefore.search(/从|由/) : -1;

@@ -179,3 +179,6 @@ export const THRESHOLD_BOUNDS = ['以上', '及以上'];
 
 /** Verbs of a move in a ranking (`从第23位提升到第1位`). */
 export const RANK_MOVE_VERBS = ['提升', '上升', '前进', '跃升', '提高', '攀升', '升', '前移', '下降', '下滑', '回落', '后退', '后移', '降'];
+
+/** Verbs of an amount changing to another (`从39家增加至117家`), before 至/到. */
+export const AMOUNT_TO_VERBS = ['增加', '增长', '增', '提高', '提升', '上升', '扩大', '发展', '跃升', '攀升', '减少', '下降', '降'];
