@@ -534,9 +534,12 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         indicators.push({ name: prev.indicator, base: prev.base, basis: prev.basis });
       } else if (kind === 'rank') {
         const ranked = move && move.at > 0 ? before.slice(0, move.at) : before;
-        const scope = RANK_SCOPE.exec(ranked);
-        // Without a scope word the set ranked is what follows the cue (`列湖州市三县两区第一`).
-        const cue = scope ? null : lastMatch(RANK_CUE_ANY, ranked);
+        const found = RANK_SCOPE.exec(ranked);
+        // Without a scope word the set ranked is what follows the cue (`列湖州市三县两区第一`);
+        // a cue before the scope word opens the set (`居24个万亿城市第3`).
+        const cueAt = lastMatch(RANK_CUE_ANY, ranked);
+        const scope = found && !(cueAt && cueAt.index < found.index && /\d|[一二三四五六七八九十]个/.test(ranked.slice(cueAt.index, found.index))) ? found : null;
+        const cue = scope ? null : cueAt;
         const splitAt = scope ? scope.index : cue ? cue.index : ranked.length;
         let subject = ranked.slice(0, splitAt);
         let basisText = scope ? ranked.slice(scope.index) : cue ? ranked.slice(cue.index + cue.length) : '';

@@ -66,7 +66,8 @@ export const NOT_A_FIGURE: NotAFigureRule[] = [
   // `其它七个设区市增速均超13%`: the count of the other places of a list.
   { name: 'rest of a list', applies: (c) => c.token.type === 'count' && REST_BEFORE.test(c.head) && (/^[\u4e00-\u9fff]{1,4}(?:分别|依次)/.test(c.after) || /^[\u4e00-\u9fff]{0,3}(?:市州|地市|县区|市|州|县|区)/.test(c.after)) },
   { name: 'set of a breakdown', applies: (c) => c.token.type === 'count' && /^[\u4e00-\u9fff"“”]{1,14}?中(?:$|除)/.test(c.after) },
-  { name: 'set of a ranking', applies: (c) => isAmount(c.token) && /中(?:均)?(?:位居|位列|居|排名|名列|列)|(?:位居|位列|排名)第/.test(c.after) },
+  // `居24个万亿城市第3`: the set right before the position.
+  { name: 'set of a ranking', applies: (c) => isAmount(c.token) && (/中(?:均)?(?:位居|位列|居|排名|名列|列)|(?:位居|位列|排名)第/.test(c.after) || /^(?:(?!的)[\u4e00-\u9fffA-Z]){0,8}?(?:城市|省份|地市|市州|县区|县市|市|省|国家|经济体)第[\d一二三四五六七八九十]+(?![届批次期])/.test(c.after)) },
   // `8个地区呈现两位数增长`: a count of things that grew is a figure, whatever the things.
   { name: 'structure or slogan counted', applies: (c) => c.token.type === 'count' && (COUNTED_START.test(countedNoun(c)) || COUNTED_END.test(countedNoun(c))) && !growingCount(c.after) },
   // `全市36个行业大类` counts only with growth beside it (`有28个行业实现增长`).
