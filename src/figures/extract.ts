@@ -529,7 +529,10 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       // Indicator.
       let indicators: { name: string; base: string; basis: string | null }[] = [];
 
-      if (kind === 'rank' && move?.step === 'to' && prev?.kind === 'rank') {
+      if (kind === 'rank' && prev?.kind === 'rank' && /^、[^,;:、]{2,16}$/.test(before) && !RANK_CUE_ANY.test(before.slice(1))) {
+        // `居全省第4位、24个万亿城市第4位`: the same figure ranked in another set.
+        indicators.push({ name: prev.indicator, base: prev.base, basis: before.slice(1).replace(/^在|中$/g, '') });
+      } else if (kind === 'rank' && move?.step === 'to' && prev?.kind === 'rank') {
         // `…从第23位提升到第1位`: the later position, in the same ranking as the earlier.
         indicators.push({ name: prev.indicator, base: prev.base, basis: prev.basis });
       } else if (kind === 'rank') {

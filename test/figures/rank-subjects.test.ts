@@ -22,6 +22,12 @@ describe('ranks after an adverb of duration, and 全省 in a county report', () 
     ]);
     expect(rows('总投资1.2亿元的宜昌第三届文化节主会场建成。', '宜昌市').map((r) => r[1])).toEqual([1.2]);
   });
+  it('reads 跃升至 as a rank cue, and a rank after 、 as the same figure in another set', () => {
+    expect(rows('1-7月,全市规上工业增加值增长8.6%,跃升至全省第4位、24个万亿GDP城市第5位。', '宜昌市').slice(1)).toEqual([
+      ['rank', 4, '规模以上工业增加值增速', '宜昌市', '全省'],
+      ['rank', 5, '规模以上工业增加值增速', '宜昌市', '24个万亿GDP城市'],
+    ]);
+  });
   it('reads a rate unchanged against a basis as a gap of nought', () => {
     expect(rows('1-9月,全市规上工业增加值增长8.8%,增速与上半年持平。', '宜昌市')[1]).toEqual(['gap', 0, '规模以上工业增加值增速', '宜昌市', '上半年']);
   });

@@ -84,7 +84,7 @@ export const DECLINE_RATES = ['降幅'];
 export const PULL_VERBS = ['拉动', '带动'];
 
 /** Words just before a `第N`/`首位` that make it a rank. */
-export const RANK_CUES = ['位居', '位列', '名列', '排名', '排在', '排', '稳居', '跃居', '居于', '居', '列', '保持'];
+export const RANK_CUES = ['位居', '位列', '名列', '排名', '排在', '排', '稳居', '跃居', '居于', '居', '列', '保持', '跃升至', '跃升到', '上升至', '上升到', '提升至', '提升到', '升至'];
 
 /** Rank words that mean first. */
 export const FIRST_WORDS = ['首位', '之首', '榜首', '第一位'];
