@@ -155,8 +155,8 @@ export const NOT_PRODUCT_START = ['总值', '和', '及', '与', '经营', '性'
  * follows them (`行业增加值`) is every item's measure. Qualifiers may stand between the count
  * and the class word.
  */
-export const SECTOR_CLASSES = ['行业', '产业', '领域', '板块', '门类'];
-export const SECTOR_QUALIFIERS = ['重点', '主要', '支柱', '传统', '新兴', '优势', '主导'];
+export const SECTOR_CLASSES = ['行业', '产业', '领域', '板块', '门类', '产品'];
+export const SECTOR_QUALIFIERS = ['重点', '主要', '支柱', '传统', '新兴', '优势', '主导', '新'];
 
 /**
  * `99种产品产量保持增长`, `8个地区呈现两位数增长`: the predicate of growth after a count of

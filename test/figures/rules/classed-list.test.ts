@@ -30,4 +30,11 @@ describe('rule: a list of sectors closed by 等 or a count', () => {
       ['growth', 5.2, '%', '家具行业增加值'],
     ]);
   });
+  it('reads a list of products closed by 等新产品 with the measure after it', () => {
+    expect(brief('1-4月,工业机器人、集成电路、光伏电池等新产品产量分别增长38.0%、17.3%、11.4%。', { published: '2025-05', region: '江阴市' })).toEqual([
+      ['growth', 38, '%', '工业机器人产品产量'],
+      ['growth', 17.3, '%', '集成电路产品产量'],
+      ['growth', 11.4, '%', '光伏电池产品产量'],
+    ]);
+  });
 });
