@@ -92,6 +92,7 @@ const PLACES_COUNTED = /(?<=[、和及与])([\u4e00-\u9fff]{2,4}?)(?:[两二三�
 const DRIVEN_BY = new RegExp(`在[^,;:]{1,30}?(?:的)?(?:${alt(DRIVER_WORDS)})下`);
 // `其它七个设区市`, `甘孜、泸州等6市(州)`: a subject naming a set of places, which a single place's value does not take.
 const PLACE_SET = /(?:[两二三四五六七八九十\d]+个?|其[它他余]|各)(?:设区市|市州|地市|县区|市|州|县|区)|设区市|市\(州\)/;
+const SHARE_WORD = /^(?:占比|比重|所占比重)$/;
 const ENUMERATION = new RegExp(`^\\s*(?:${alt(ENUMERATORS)})`);
 const FLOW_ONLY = new RegExp(`^(?:较年初|比年初|同比)?(?:${alt(FLOW_ONLY_WORDS)})$`);
 
@@ -577,7 +578,9 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         const pb = previousBase(sentence, clause, 'rate') ?? carriedRate;
         const named = !!subject && !GENERIC_SUBJECT.test(subject);
         gapOfPrevious = !named && !pull;
-        let name = named ? subject : pb;
+        // `…投资增长12.7%,占比同期提高2个百分点`: a bare share word is the share of what the figure before measured.
+        const shareOf = named && SHARE_WORD.test(subject) ? (previousBase(sentence, clause, 'same') ?? carried?.base ?? null) : null;
+        let name = shareOf ? `${shareOf}${subject}` : named ? subject : pb;
         let base = (named ? subject : (previousBase(sentence, clause, 'same') ?? carried?.base ?? null)) || name;
         if (pull) {
           // `制造业增长14%,贡献率达98.6%,拉动…`: what pulls is what grew, not its share of the growth.

@@ -79,4 +79,11 @@ describe('a difference of rates written with %', () => {
       [2.4, '1-3月'],
     ]);
   });
+  it('reads a bare share word before a gap as the share of what the figure before measured', () => {
+    const got = figures('上半年,临江市工业技术改造投资增长12.7%,占比同期提高2个百分点。', { published: '2024-07-20' });
+    expect(got.map((f) => [f.kind, f.value, f.indicator])).toEqual([
+      ['growth', 12.7, '工业技术改造投资'],
+      ['gap', 2, '工业技术改造投资占比'],
+    ]);
+  });
 });

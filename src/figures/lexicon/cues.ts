@@ -75,7 +75,7 @@ export const GAP_CUES: { word: string; sign: 1 | -1 }[] = [
  * stands before the first of them (`增速同比提高…` → `增速`). 比 counts alone only where it is
  * not part of 同比 or 占比, which the rule checks.
  */
-export const GAP_SUBJECT_ENDS = ['同比', '高于', '低于', '快于', '慢于', '领先', '高出', '超过', '超出', '落后', '较', '比', '与'];
+export const GAP_SUBJECT_ENDS = ['同比', '同期', '高于', '低于', '快于', '慢于', '领先', '高出', '超过', '超出', '落后', '较', '比', '与'];
 
 /** Rates of decline: a gap in one reverses its direction (`降幅收窄1.9个百分点` is +1.9). */
 export const DECLINE_RATES = ['降幅'];
