@@ -606,7 +606,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         const previous = previousBase(sentence, clause, 'same');
         let name = subject && !GENERIC_SUBJECT.test(subject) && !place ? subject : (placeMeasure ?? (place && previous && PLACE_SET.test(previous) ? null : previous));
         // `营口市同比增长10.3%` in the sentence after the province's figure: the same indicator, for that place.
-        if (!name && carried && place) name = PLACE_SET.test(carried.base) ? (drafts.find((d) => d.tier === 1 && d.kind === 'growth')?.base ?? carried.base) : carried.base;
+        const known = carried ?? paragraphFigure;
+        if (!name && place) name = known && !PLACE_SET.test(known.base) ? known.base : (drafts.find((d) => d.tier === 1 && d.kind === 'growth')?.base ?? known?.base ?? null);
         if (place) placeRegion = placeName(place);
         if (!name && noted) name = noted;
         if (!name && series) name = series.name;
@@ -641,7 +642,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         const trimmedTail = (JOINER.test(tail) ? runTail(s, tokens, i) : tail).replace(/^[)"”]+/, '');
         const nounFirst = !/^["”]/.test(tail) && trimmedTail.length >= 2 && /^[\u4e00-\u9fffA-Za-z"“]/.test(trimmedTail) && !NOT_NOUN.test(trimmedTail);
         // `投资1.5亿元的某某项目`, `年产10万吨某某`: the attribute of the project named after it.
-        let name = projectAttribute(before, unit, after) ?? (t.type === 'count' ? (growingCount(after) ?? thresholdCount(after)) : null) ?? (nounFirst ? nounFirstIndicator(before, trimmedTail) : '');
+        let name = projectAttribute(before, unit, after) ?? (t.type === 'count' ? (growingCount(after) ?? thresholdCount(s.slice(t.end, t.end + 40).split(/[,;:]/)[0])) : null) ?? (nounFirst ? nounFirstIndicator(before, trimmedTail) : '');
         const bare = BARE_SELECTION.exec(name);
         const list = bare ? (LIST_NAMED.exec(s.slice(0, t.index)) ?? lastList) : null;
         if (bare && list) name = `${SELECTION_VERBS[bare[1]]}${cleanSubject((list[1] ?? list[2]).replace(LIST_EDITION, ''))}`;

@@ -23,7 +23,7 @@ export function growingCount(tail: string): string | null {
 const RATES = byLength([...RATE_WORDS, '增长']).join('|');
 const BOUNDS = byLength(THRESHOLD_BOUNDS).join('|');
 // `9个县区预计增速20%以上`: the things counted, a rate, the threshold and its bound.
-const OVER = new RegExp(`^([\\u4e00-\\u9fff]{1,8}?)(?:预计|均)?(${RATES})(?:均)?(?:在|超过|达到|达)?(\\d+(?:\\.\\d+)?%)(${BOUNDS})`);
+const OVER = new RegExp(`^([\\u4e00-\\u9fff()]{1,8}?)(?:预计|均)?(${RATES})(?:均)?(?:(在|超过|达到|达)?(\\d+(?:\\.\\d+)?%)(${BOUNDS})|(高于|超过)(\\d+(?:\\.\\d+)?%))`);
 
 /**
  * `9个县区增速20%以上`: a count of things whose rate passes a threshold is the count of those
@@ -32,13 +32,18 @@ const OVER = new RegExp(`^([\\u4e00-\\u9fff]{1,8}?)(?:预计|均)?(${RATES})(?:�
  */
 export function thresholdCount(tail: string): string | null {
   const m = OVER.exec(tail);
-  return m ? `${m[2]}${m[3]}${m[4]}的${m[1]}` : null;
+  if (!m) return null;
+  return m[4] ? `${m[2]}${m[4]}${m[5]}的${m[1]}` : `${m[2]}${m[6]}${m[7]}的${m[1]}`;
 }
 
-const THRESHOLD_OF_COUNT = new RegExp(`(?:\\d+|[两二三四五六七八九十]{1,3})个[\\u4e00-\\u9fff]{1,8}?(?:预计|均)?(?:${RATES})(?:均)?(?:在|超过|达到|达)?$`);
+const THRESHOLD_OF_COUNT = new RegExp(`(?:\\d+|[两二三四五六七八九十]{1,3})个?[\\u4e00-\\u9fff()]{1,8}?(?:预计|均)?(?:${RATES})(?:均)?(在|超过|达到|达|高于)?$`);
 const BOUND_AFTER = new RegExp(`^(?:${BOUNDS})`);
 
-/** The percentage of `9个县区增速20%以上`: the threshold a count is taken over. */
+/**
+ * The percentage of `9个县区增速20%以上`, `18个市(州)增速高于8%`: the threshold a count is
+ * taken over, with its bound after it or a verb of passing before it.
+ */
 export function isCountThreshold(clauseBefore: string, after: string): boolean {
-  return BOUND_AFTER.test(after) && THRESHOLD_OF_COUNT.test(clauseBefore);
+  const m = THRESHOLD_OF_COUNT.exec(clauseBefore);
+  return !!m && (BOUND_AFTER.test(after) || m[1] === '高于' || m[1] === '超过');
 }

@@ -35,4 +35,9 @@ describe('rule: a count of things that grew', () => {
   it('reads the set a count of growing things is drawn from through 有 as well as 中有', () => {
     expect(brief('上半年,全市36个大类行业有28个实现增长。', { region: '宜春市', published: '2024-07' })).toEqual([['amount', 28, '个', '实现增长的大类行业']]);
   });
+  it('reads 增速高于X% after a count of places as the threshold, not a gap', () => {
+    expect(isCountThreshold('一季度共有18个市(州)增速高于', '。')).toBe(true);
+    expect(thresholdCount('市(州)增速高于8%')).toBe('增速高于8%的市(州)');
+    expect(brief('一季度,共有12个市(州)增速高于8%。', { region: '四川省', published: '2024-04' })).toEqual([['amount', 12, '个', '增速高于8%的市(州)']]);
+  });
 });
