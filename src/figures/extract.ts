@@ -93,6 +93,9 @@ const DRIVEN_BY = new RegExp(`在[^,;:]{1,30}?(?:的)?(?:${alt(DRIVER_WORDS)})�
 // `其它七个设区市`, `甘孜、泸州等6市(州)`: a subject naming a set of places, which a single place's value does not take.
 const PLACE_SET = /(?:[两二三四五六七八九十\d]+个?|其[它他余]|各)(?:设区市|市州|地市|县区|市|州|县|区)|设区市|市\(州\)/;
 const SHARE_WORD = /^(?:占比|比重|所占比重)$/;
+const SHARED_REACH = /(?:分别|均)(?:达到|达|为)$/;
+// `增速较快`, `增长明显`: a clause that says only that the items before it changed fast.
+const RATE_CLAUSE = /(?:增速|增幅|增长)(?:较快|明显|加快|突出|领先)[,;]?$/;
 const ENUMERATION = new RegExp(`^\\s*(?:${alt(ENUMERATORS)})`);
 const FLOW_ONLY = new RegExp(`^(?:较年初|比年初|同比)?(?:${alt(FLOW_ONLY_WORDS)})$`);
 
@@ -495,6 +498,9 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           // `…增长12%,其中白银市为19.1%`: a place's value after a change is that change for the place.
           const lastFigure = prev ?? carried;
           if (pk.kind === 'share' && lastFigure?.kind === 'growth' && !/占|比重|占比|份额|比例/.test(clause) && placeOnlySubject(before)) pk = { kind: 'growth', sign: 1 };
+          // `A、B增速较快,分别达17.9%和14.7%`, `…增长14%;C、D均达10%`: a value reached among changes is a change.
+          const reached = pk.kind === 'share' && !/占|比重|占比|份额|比例|率|面/.test(clause) && SHARED_REACH.test(before);
+          if (reached && (lastFigure?.kind === 'growth' || lastFigure?.kind === 'gap' || RATE_CLAUSE.test(s.slice(cStart > 0 ? clauseStartOf(s, cStart - 1) : 0, cStart)))) pk = { kind: 'growth', sign: 1 };
           // A note on how it is reckoned (`…增加值按可比价格计算,同比下降17%`) leaves the subject in the clause before.
           noted = kindNoted(s, cStart);
           // A multiple is a figure only as a change (`增长1.4倍`).
@@ -753,6 +759,14 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
             const rates = kind === 'gap' && group.kind === 'growth';
             subjects = group.subjects.map((x) => (rates && !RATE_END.test(x) ? `${x}增速` : x));
             indicators = [{ name: subjects[0], base: group.subjects[0], basis }];
+          } else if (!regions && !raw && cStart > 0 && values > 1) {
+            // `A、B增速较快,分别达x%和y%`: the items head the clause before, which holds no figure of its own.
+            const headClause = s.slice(clauseStartOf(s, cStart - 1), cStart - 1);
+            const items = /\d/.test(headClause) ? [] : listItems(cleanSubject(headClause.replace(RATE_CLAUSE, '')), values);
+            if (items.length === values) {
+              subjects = items;
+              indicators = [{ name: subjects[0], base: subjects[0], basis }];
+            }
           }
         } else if (kind === 'share' && group?.subjects && group.subjects.length > 1 && runCount(s, tokens, i) === group.subjects.length && /^占/.test(cleanSubject(before))) {
           // `A、B分别增长x%、y%,占全市的比重为m%、n%`: a run of shares without a subject follows the subjects of the run before.

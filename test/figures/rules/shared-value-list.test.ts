@@ -42,4 +42,14 @@ describe('rule: one value stated for a list of items', () => {
       ['gap', 1.1, '百分点', '建材产业增加值占规模以上工业比重'],
     ]);
   });
+  it('reads a value reached among changes as a change, for items named in the clause before or before 均', () => {
+    expect(brief('一季度,全省电子信息制造业、汽车制造业增速较快,分别达17.9%和14.7%;饮料制造业增长14%,回升5.2个百分点;通用设备制造、专用设备制造均达10%。', { region: '四川省', published: '2024-04' })).toEqual([
+      ['growth', 17.9, '%', '电子信息制造业'],
+      ['growth', 14.7, '%', '汽车制造业'],
+      ['growth', 14, '%', '饮料制造业'],
+      ['gap', 5.2, '百分点', '饮料制造业增速'],
+      ['growth', 10, '%', '通用设备制造'],
+      ['growth', 10, '%', '专用设备制造'],
+    ]);
+  });
 });
