@@ -378,6 +378,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
   // The last figure of the paragraph, through sentences that gave none (`增速逐月上升。增速排名…`).
   let paragraphFigure: Draft | null = null;
   let paragraphFrom = 0;
+  // The whole the last share was taken of (`占全部新增企业比重`), for a bare 占比 after it.
+  let shareWhole: string | null = null;
 
   for (const [from, to] of sentenceSpans(text)) {
     // A new paragraph falls back to the period the report opened with (`1-8月…`), not an
@@ -389,6 +391,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
     const sameParagraph = from === 0 || text.charCodeAt(from - 1) !== 10;
     if (!sameParagraph) {
       paragraphFigure = null;
+      shareWhole = null;
       paragraphFrom = from;
     }
     const periods = findPeriods(s, docYear, yearCtx);
@@ -633,6 +636,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         if (grew && subject && !subject.startsWith(grew)) subject = `${grew}对${subject.replace(/^对/, '')}`;
         // `合计占全市的比重达到39.8%`: the total of what the sentence counted before.
         subject = subject.replace(/^(?:合计|总计|共计)(?=占)/, '');
+        // `A22家,占全部新增企业比重19.6%;B15家,占比13.4%`: a bare 占比 is a share of the whole named before.
+        if (subject === '占比' && shareWhole) subject = shareWhole;
         if (subject.startsWith('占') && prev) subject = `${previousBase(sentence, clause, 'same')}${subject}`;
         // `完成年度计划的54.6%`: the share of the plan that the indicator before has reached.
         if (PLAN_PROGRESS.test(subject) && prev) {
@@ -870,6 +875,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
     drafts.push(...sentence, ...listRanks);
     carried = sentence.findLast((d) => d.kind !== 'rank') ?? null;
     paragraphFigure = carried ?? paragraphFigure;
+    for (const d of sentence) if (d.kind === 'share') shareWhole = /占[^占]{2,20}比重$/.exec(d.indicator)?.[0] ?? shareWhole;
     // Later sentences (`A区有14家企业入选`) mean the list this one named.
     lastList = LIST_NAMED.exec(s) ?? lastList;
   }
