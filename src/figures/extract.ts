@@ -403,6 +403,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
     // The ranking a list of places opened (`前三的市州分别为…`) and how many of its places came.
     let placeRanking: { top: number; name: string; set: string; count: number } | null = null;
     const listRanks: Draft[] = [];
+    // The places a list in this sentence named (`A、B、C并列第三`), for a value they share after (`均为2.5%`).
+    let placesListed: string[] | null = null;
     // `工业总量前两位的泉州、福州分别…`: the places of a list ranked in the order listed.
     let placeRanks: { by: string; regions: string[] } | null = null;
     let firstFigure = s.length;
@@ -455,6 +457,9 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       let placeRegion: string | null = null;
       let noted: string | null = null;
       let move: RankStep | null = null;
+      // Places beyond the first that one value is stated for (`A、B、C并列第三`, `占比均为2.5%`).
+      let extraRegions: string[] = [];
+      let groupRegion: string | null = null;
       // `A、B、C增速均在10%以上`: the items one value was stated for, which later runs of the sentence follow.
       let sharedItems: string[] | null = null;
 
@@ -562,7 +567,15 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         const bases = sets.length > 1 && sets.every((x) => RANK_SCOPE.test(x)) ? sets : [basisText || null];
         const all = /均|都/.test(ranked) && !subject;
         const names: { name: string; base: string }[] = [];
-        if (all) {
+        // `遵义市、铜仁市、黔西南州并列第三`: a list of places tied at one position, in the ranking of the figure before.
+        const tied = placeList(ranked.slice(0, splitAt).replace(/^[,:;、\s]+/, '').replace(/并$/, ''));
+        const ranking = tied ? (listRanks.findLast((d) => d.base)?.base ?? sentence.findLast((d) => d.kind !== 'rank')?.base ?? null) : null;
+        if (tied && ranking) {
+          names.push({ name: ranking, base: ranking });
+          placesListed = tied.regions;
+          groupRegion = tied.regions[0];
+          extraRegions = tied.regions.slice(1);
+        } else if (all) {
           for (const d of sentence) {
             if (d.kind === 'rank' || d.kind === 'gap') continue;
             names.push({ name: d.kind === 'growth' ? `${d.base}增速` : d.base, base: d.base });
@@ -684,6 +697,12 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         if (name) indicators.push({ name, base: name, basis: null });
       }
 
+      // `A、B、C并列第三,占比均为2.5%`: one value for each place the sentence just listed.
+      if (placesListed && kind !== 'rank' && /均|都/.test(before)) {
+        groupRegion = placesListed[0];
+        extraRegions = placesListed.slice(1);
+        placesListed = null;
+      }
       // `前三的市州分别为安顺市38家、遵义市17家`: a place right before its value in a list.
       const placed = (kind === 'amount' || kind === 'share') && !bracket ? placeValue(before) : null;
       let ranked: { value: number; name: string; set: string } | null = null;
@@ -696,7 +715,6 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         if (placeRanking && placeRanking.count < placeRanking.top) ranked = { value: ++placeRanking.count, name: placeRanking.name, set: placeRanking.set };
       }
       // `汽车制造(17.6%)`: the value is the bracketed name's; `全国(5.1%)`: the indicator before, for that place.
-      let groupRegion: string | null = null;
       if (bracket && !bracket.place) indicators = [{ name: bracket.name, base: bracket.name, basis: null }];
       else if (bracket && (prev ?? carried)) {
         const last = (prev ?? carried)!;
@@ -852,6 +870,10 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           sentence: from,
         };
         sentence.push(d);
+      }
+      if (extraRegions.length && sentence.length) {
+        const first = sentence[sentence.length - 1];
+        for (const r of extraRegions) listRanks.push({ ...first, region: r });
       }
       if (placeRanks && sentence.length) {
         const first = sentence[sentence.length - 1];

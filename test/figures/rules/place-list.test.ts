@@ -29,4 +29,15 @@ describe('rule: a list naming only places before 分别', () => {
       [18.4, '荆州市', '规模以上工业增加值'],
     ]);
   });
+  it('ranks places tied at one position, and gives them the value they share after', () => {
+    const got = figures('1-6月,新增规上企业占比前三的市州分别为遵义市10.9%、毕节市4.7%、铜仁市、安顺市、六盘水市并列第三,占比均为2.5%。', { region: '贵州省', published: '2024-07-20' });
+    expect(got.filter((f) => f.value === 3 || f.value === 2.5).map((f) => [f.kind, f.value, f.region])).toEqual([
+      ['rank', 3, '铜仁市'],
+      ['share', 2.5, '铜仁市'],
+      ['rank', 3, '安顺市'],
+      ['rank', 3, '六盘水市'],
+      ['share', 2.5, '安顺市'],
+      ['share', 2.5, '六盘水市'],
+    ]);
+  });
 });
