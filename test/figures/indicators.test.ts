@@ -37,6 +37,9 @@ describe('indicator noun phrases', () => {
   it('reads a bare rate (一季度增速达到x%) as the indicator the sentence named before it', () => {
     expect(brief('上半年,临江市工业投资保持高速增长,一季度增速达到59.3%。', { published: '2024-07' })).toEqual([['growth', 59.3, '%', '工业投资']]);
   });
+  it('leaves a conjunction and a month range written 1月至6月 out of the subject', () => {
+    expect(brief('临江市1月至6月完成工业投资218.3亿元,而6月份完成工业总产值36.7亿元。', { published: '2024-07' }).map((r) => r[3])).toEqual(['工业投资', '工业总产值']);
+  });
   it('keeps a figure of one month and the same value of the months to it apart', () => {
     expect(figures('临江市6月当月规上工业增加值增长5.1%,居全省第一;1-6月规上工业增加值增长7.4%,居全省第一。', { published: '2024-07-10' }).map((f) => [f.kind, f.value, f.period])).toEqual([
       ['growth', 5.1, '2024-06'],
