@@ -20,6 +20,7 @@ import { growingCount, thresholdCount } from './rules/growing-count.ts';
 import { rateAfterValue } from './rules/rate-after-value.ts';
 import { changeFromTo, previousPeriod, type ChangeStep } from './rules/change-from-to.ts';
 import { notAFigure } from './rules/not-a-figure.ts';
+import { pronounSubject } from './rules/pronoun-subject.ts';
 import { amountFromTo, type AmountStep } from './rules/amount-from-to.ts';
 import { placeList, type PlaceList } from './rules/place-list.ts';
 import { placeValue } from './rules/place-value.ts';
@@ -621,7 +622,9 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       } else if (kind === 'growth') {
         // `X投资在A、B等领域带动下增长83%`: what drove the change is no part of its subject.
         const own = before.includes('下') ? before.replace(DRIVEN_BY, '') : before;
-        const subject = cleanSubject(beforeGrowthCue(rated ?? own)).replace(RATE_END, '');
+        // `A企业在…中扮演"主力军",其一季度产值增长16.2%`: 其 is the owner named in the clause before.
+        const its = cStart > 0 ? pronounSubject(beforeGrowthCue(own), s.slice(clauseStartOf(s, cStart - 1), cStart - 1)) : null;
+        const subject = its ?? cleanSubject(beforeGrowthCue(rated ?? own)).replace(RATE_END, '');
         const place = placeOnlySubject(before);
         // A place's value is of what the places before it were measured by, not of a set of places (`其它七个设区市`).
         const placeMeasure = place ? sentence.findLast((d) => d.kind === 'growth' && d.region !== docRegion?.name)?.base : undefined;

@@ -59,3 +59,5 @@ export const LIST_VALUE_OPENERS = ['分别为', '分别是', '依次为', '分�
 export const PLACE_LIST_PREFIXES = ['其中', '另有', '其余', '其他', '其它', '此外', '还有'];
 /** Words right before the first place of a list of places (`九个设区市中除厦门、南平…`, `前两位的泉州、福州`). */
 export const PLACE_LIST_LEADS = ['除', '中', '的', '为', '是', ',', ':', '其中'];
+/** Words after the owner that a later 其 (its) refers to (`A企业在…中继续扮演…,其产值…`). */
+export const OWNER_VERBS = ['在', '继续', '作为', '是', '成为', '发挥', '扮演', '保持', '实现', '完成'];
