@@ -40,8 +40,10 @@ export function placeValue(before: string): PlaceValue | null {
   const m = PLACE_END.exec(before);
   if (!m) return null;
   const start = m.index + m[0].indexOf(m[1]);
-  // Chinese has no word breaks: the place is the longest tail of the run that names one.
-  for (let k = 0; k + 2 <= m[1].length; k++) {
+  // Chinese has no word breaks: the place is the longest tail of the run that names one. A
+  // tail without a division word can only be a short name (`黔南`, `厦门`) of two or three characters.
+  const divided = /[市州县区盟旗省]$/.test(m[1]);
+  for (let k = divided ? 0 : Math.max(0, m[1].length - 3); k + 2 <= m[1].length; k++) {
     const region = placeName(m[1].slice(k));
     if (!region) continue;
     const head = LIST_HEAD.exec(before.slice(0, start + k));
