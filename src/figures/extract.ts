@@ -1,5 +1,5 @@
 import { normalise, quoteOf, type NormalisedText } from '../text/normalise.ts';
-import { CALCULATION_NOTES, CUE_FILLERS, CUMULATIVE_FLOW_VERBS, FLOW_PREFIXES, GAP_CUES, GROWTH_CUES, LEVEL_CUES, NOT_NOUN_STARTS, PERIOD_QUALIFIERS, RANK_CUES, RESULT_VERBS, SELECTION_VERBS, SHARE_ENDINGS, SHARED_MEASURES, STOCK_CUES, TARGET_CUES } from './lexicon/cues.ts';
+import { CALCULATION_NOTES, CUE_FILLERS, FLAT_COMPARED, CUMULATIVE_FLOW_VERBS, FLOW_PREFIXES, GAP_CUES, GROWTH_CUES, LEVEL_CUES, NOT_NOUN_STARTS, PERIOD_QUALIFIERS, RANK_CUES, RESULT_VERBS, SELECTION_VERBS, SHARE_ENDINGS, SHARED_MEASURES, STOCK_CUES, TARGET_CUES } from './lexicon/cues.ts';
 import { COUNTED_NEEDS_GROWTH, NOT_INDUSTRIAL_SUBJECT } from './lexicon/exclusions.ts';
 import { isTier1Indicator, REGION_WIDE_FIRMS, SINGLE_ENTITY } from './lexicon/indicators.ts';
 import { unitEntry } from './lexicon/units.ts';
@@ -8,17 +8,25 @@ import { documentYear, findPeriods } from './period.ts';
 import { documentRegion, figureRegion } from './region.ts';
 import { NOT_DISTRICT_BEFORE, regionByMention } from './lexicon/regions.ts';
 import { ECONOMIC_INDICATOR } from './lexicon/relevance.ts';
+import { DRIVER_WORDS, ENUMERATORS } from './lexicon/frames.ts';
 import { COUNTED_VERBS, FIRM_ROLES, FIRM_WORDS, FLOW_ONLY_WORDS, GENERIC_SUBJECTS, INVESTMENT_OF_COUNTED, LEVEL_TARGET_CUES, LIST_OUT_VERBS, LIST_PUBLISH_VERBS, OFFICE_ENDINGS, PLAN_WORDS, RANK_SET_OPENERS, RANK_SETS, RATE_WORDS, SENTENCE_TARGET_OPENERS, SPEECH_VERBS } from './lexicon/frames.ts';
 import { readsAsReport } from './report.ts';
 import { gapSubject, pullIndicator } from './rules/gap-subject.ts';
 import { placeName, placeOnlySubject } from './rules/place-subject.ts';
 import { sharedValueItems } from './rules/shared-value-list.ts';
 import { projectAttribute } from './rules/project-attribute.ts';
-import { classedList } from './rules/classed-list.ts';
-import { growingCount } from './rules/growing-count.ts';
+import { classedList, leadingItems } from './rules/classed-list.ts';
+import { growingCount, thresholdCount } from './rules/growing-count.ts';
 import { rateAfterValue } from './rules/rate-after-value.ts';
 import { changeFromTo, previousPeriod, type ChangeStep } from './rules/change-from-to.ts';
 import { notAFigure } from './rules/not-a-figure.ts';
+import { pronounSubject } from './rules/pronoun-subject.ts';
+import { amountFromTo, type AmountStep } from './rules/amount-from-to.ts';
+import { placeList, type PlaceList } from './rules/place-list.ts';
+import { placeValue } from './rules/place-value.ts';
+import { rankChange, type RankStep } from './rules/rank-change.ts';
+import { countDifference } from './rules/count-difference.ts';
+import { periodSeries, type PeriodSeries } from './rules/period-series.ts';
 import { bracketedValue, type BracketedValue } from './rules/bracketed-value.ts';
 import { gazetteer } from '../regions/gazetteer.ts';
 import { sentenceSpans } from './sentences.ts';
@@ -40,7 +48,7 @@ const RANK_SCOPE = new RegExp(alt([...RANK_SETS, ...RANK_SET_OPENERS]));
 const RANK_CONTEXT = new RegExp(`${alt(RANK_CUES)}|${alt(RANK_SETS)}`);
 const GAP_RE = new RegExp(alt(GAP_CUES.map((c) => c.word)), 'g');
 const GAP_SIGN = new Map(GAP_CUES.map((c) => [c.word, c.sign]));
-const BASIS_RE = /(?:高于|低于|快于|慢于|领先|高出|较|比)(.*?)(?:分别|均)?(?:提高|提升|增加|下降|回落|减少|降低|扩大|收窄|加快|放缓|上升|高出|低|高|快|慢)?了?$/;
+const BASIS_RE = /(?:高于|低于|快于|慢于|领先|高出|较|比)(.*?)(?:分别|均)?(?:提高|提升|增加|下降|下滑|回落|回升|减少|降低|扩大|收窄|加快|放缓|上升|高出|低|高|快|慢)?了?$/;
 // `比全省高`, `较全国低`: the direction stands after the basis.
 const RATE_END = new RegExp(`(?<=.{2})(?:${alt(RATE_WORDS)})$`);
 const RATE_IS = new RegExp(`(${alt(RATE_WORDS)})(?:分别|同比|均|都|仍)*(?:为|是|达到|达|在|超过|超|保持在)$`);
@@ -56,7 +64,7 @@ const NOT_NOUN = new RegExp(`^(?:${alt(NOT_NOUN_STARTS)})`);
 const FIRM_SPEAKER = new RegExp(`(?<!(?:${alt(OFFICE_ENDINGS)})(?:相关|有关)?)(?:${alt(FIRM_ROLES)})[^,。]{0,8}(?:${alt(SPEECH_VERBS)})`);
 const FIRM_SUBJECT = new RegExp(alt(FIRM_WORDS));
 // `39个工业大类行业中有30个`: the first count is the set the second is taken from.
-const DENOMINATOR_TAIL = /^([\u4e00-\u9fff"“”]{1,14}?)中(?:有|共有|的)?$/;
+const DENOMINATOR_TAIL = /^([\u4e00-\u9fff"“”]{1,14}?)(?:中(?:有|共有|的)?|(?<!中)有)$/;
 const INVESTMENT_OF_PREVIOUS = new RegExp(`^(?:${alt(INVESTMENT_OF_COUNTED)})$`);
 const RESULT_START = new RegExp(`^(?:${alt(RESULT_VERBS)})`);
 // `218家企业入选,入选数量居全省第3位`: the rank of the count just given.
@@ -79,6 +87,17 @@ const LIST_EDITION = /^(?:\d{4}年度?|第[\d一二三四五六七八九十]+批
 const PLAN_PROGRESS = new RegExp(`^(?:年度|全年)(?:投资)?(?:${alt(PLAN_WORDS)})$`);
 // `现有…168家,其中高新技术企业97家`: a part of a stock is a stock too.
 const BREAKDOWN = /^其中/;
+const RATE_START = new RegExp(`^(?:${alt(RATE_WORDS)})`);
+const FLAT_BASIS = new RegExp(`(?:${alt(FLAT_COMPARED)})([^${FLAT_COMPARED.join('')}]{1,10})$`);
+const PLACES_COUNTED = /(?<=[、和及与])([\u4e00-\u9fff]{2,4}?)(?:[两二三四五六七八九十]|\d{1,2})个?(?:市州|地市|城市|市|县|区)(?=[^、和及与]*$)/;
+const DRIVEN_BY = new RegExp(`在[^,;:]{1,30}?(?:的)?(?:${alt(DRIVER_WORDS)})下`);
+// `其它七个设区市`, `甘孜、泸州等6市(州)`: a subject naming a set of places, which a single place's value does not take.
+const PLACE_SET = /(?:[两二三四五六七八九十\d]+个?|其[它他余]|各)(?:设区市|市州|地市|县区|市|州|县|区)|设区市|市\(州\)/;
+const SHARE_WORD = /^(?:占比|比重|所占比重)$/;
+const SHARED_REACH = /(?:分别|均)(?:达到|达|为)$/;
+// `增速较快`, `增长明显`: a clause that says only that the items before it changed fast.
+const RATE_CLAUSE = /(?:增速|增幅|增长)(?:较快|明显|加快|突出|领先)[,;]?$/;
+const ENUMERATION = new RegExp(`^\\s*(?:${alt(ENUMERATORS)})`);
 const FLOW_ONLY = new RegExp(`^(?:较年初|比年初|同比)?(?:${alt(FLOW_ONLY_WORDS)})$`);
 
 /** A run of values after one subject list (`A、B分别增长x%、y%`) and what they share. */
@@ -90,6 +109,8 @@ interface RunGroup {
   bases: string[] | null;
   subjects: string[] | null;
   regions: string[] | null;
+  /** One period per value (`1-6月累计增速分别为…`). */
+  periods: string[] | null;
   index: number;
 }
 
@@ -98,6 +119,8 @@ interface Draft extends Figure {
   end: number;
   /** The indicator without a derived suffix (增速, 数量), for figures that borrow it. */
   base: string;
+  /** Where its sentence starts: figures of one sentence with different indicators are never repeats. */
+  sentence: number;
 }
 
 /** What a percentage after these words is: a change (with its sign) or a share. */
@@ -142,7 +165,8 @@ function gapOf(before: string): { sign: 1 | -1; basis: string | null } {
 
 /** `长沙市、株洲市、岳阳市规上工业…` → the regions listed at its head, when there are several. */
 function regionList(s: string, wholeLast: boolean): string[] | null {
-  const parts = s.replace(/^[,:;、()\s]+/, '').split(/、|和|及|与/);
+  // `沈阳、大连两市规上工业…`: the count of the places listed is no part of the last name.
+  const parts = s.replace(/^[,:;、()\s]+/, '').replace(PLACES_COUNTED, '$1').split(/、|和|及|与/);
   if (parts.length < 2) return null;
   const names: string[] = [];
   for (let k = 0; k < parts.length; k++) {
@@ -352,6 +376,11 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
   let lastList: RegExpExecArray | null = null;
   // The last figure of the sentence before, for a sentence that opens with `当月…`.
   let carried: Draft | null = null;
+  // The last figure of the paragraph, through sentences that gave none (`增速逐月上升。增速排名…`).
+  let paragraphFigure: Draft | null = null;
+  let paragraphFrom = 0;
+  // The whole the last share was taken of (`占全部新增企业比重`), for a bare 占比 after it.
+  let shareWhole: string | null = null;
 
   for (const [from, to] of sentenceSpans(text)) {
     // A new paragraph falls back to the period the report opened with (`1-8月…`), not an
@@ -359,12 +388,26 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
     // A period of another year starts a story of its own and stays.
     if (from > 0 && text.charCodeAt(from - 1) === 10 && docPeriod && periodCtx?.slice(0, 4) === docPeriod.slice(0, 4)) periodCtx = docPeriod;
     const s = text.slice(from, to);
+    // Figures carried from the sentence before stay inside their paragraph.
+    const sameParagraph = from === 0 || text.charCodeAt(from - 1) !== 10;
+    if (!sameParagraph) {
+      paragraphFigure = null;
+      shareWhole = null;
+      paragraphFrom = from;
+    }
     const periods = findPeriods(s, docYear, yearCtx);
     const tokens = findTokens(s);
     const sentence: Draft[] = [];
     let prevEnd = 0;
     let group: RunGroup | null = null;
     let denominator: string | null = null;
+    // The ranking a list of places opened (`前三的市州分别为…`) and how many of its places came.
+    let placeRanking: { top: number; name: string; set: string; count: number } | null = null;
+    const listRanks: Draft[] = [];
+    // The places a list in this sentence named (`A、B、C并列第三`), for a value they share after (`均为2.5%`).
+    let placesListed: string[] | null = null;
+    // `工业总量前两位的泉州、福州分别…`: the places of a list ranked in the order listed.
+    let placeRanks: { by: string; regions: string[] } | null = null;
     let firstFigure = s.length;
     const hasBook = s.indexOf('《') >= 0;
     const hasQuote = s.indexOf('“') >= 0;
@@ -386,7 +429,7 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       const between = s.slice(prevEnd, t.index);
       const adjacent = !!prev && prev.end === from + prevEnd;
       const cueJoin: RegExpExecArray | null = adjacent && t.type === 'percent' && (group as RunGroup | null)?.kind === 'growth' ? JOINED_CUE.exec(between) : null;
-      const joined = adjacent && (/^(?:、|和|及|与|,)$/.test(between) || !!cueJoin);
+      const joined: boolean = adjacent && (/^(?:、|和|及|与|,)$/.test(between) || !!cueJoin);
 
       // `39个工业大类行业中有30个`: the first count is the set the second is taken from.
       if (t.type === 'count' && i + 1 < tokens.length && tokens[i + 1].type === 'count') {
@@ -414,6 +457,12 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       let gapOfPrevious = false;
       let placeRegion: string | null = null;
       let noted: string | null = null;
+      let move: RankStep | null = null;
+      // Places beyond the first that one value is stated for (`A、B、C并列第三`, `占比均为2.5%`).
+      let extraRegions: string[] = [];
+      let groupRegion: string | null = null;
+      // `A、B、C增速均在10%以上`: the items one value was stated for, which later runs of the sentence follow.
+      let sharedItems: string[] | null = null;
 
       if (t.type === 'rank') {
         const raw = s.slice(t.index, t.end);
@@ -421,13 +470,16 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         if (raw.startsWith('第') && /[批届次家个期轮季年章条款部项座号代大届阶类种篇]/.test(next)) continue;
         if (!raw.startsWith('第') && /[\u4e00-\u9fff]/.test(next) && raw !== '之首') continue;
         if (raw.startsWith('第') && !RANK_CONTEXT.test(clauseBefore.slice(-14))) continue;
-        if (/(?:新年|是|成为|为|的)$/.test(before)) continue;
+        move = rankChange(before);
+        if (!move && /(?:新年|是|成为|为|的)$/.test(before)) continue;
         kind = 'rank';
       } else if (t.type === 'points') {
         kind = 'gap';
         const g: { sign: 1 | -1; basis: string | null } = inGroup && group ? { sign: group.sign, basis: group.bases?.[i - group.index] ?? group.basis } : gapOf(clauseBefore);
         sign = g.sign;
         basis = g.basis;
+        // `增速与上半年持平`: the flat word stands right after its basis.
+        if (t.chinese && !basis) basis = FLAT_BASIS.exec(clauseBefore)?.[1] ?? null;
         // `快于全国、全省2.4和0.7个百分点`: one basis for each value; one value against both.
         const sets: string[] = !inGroup && basis ? basis.split(/、|和|及|与/) : [];
         if (sets.length > 1 && sets.every((x) => x.length >= 2 && !/百分点|%/.test(x))) {
@@ -455,6 +507,9 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           // `…增长12%,其中白银市为19.1%`: a place's value after a change is that change for the place.
           const lastFigure = prev ?? carried;
           if (pk.kind === 'share' && lastFigure?.kind === 'growth' && !/占|比重|占比|份额|比例/.test(clause) && placeOnlySubject(before)) pk = { kind: 'growth', sign: 1 };
+          // `A、B增速较快,分别达17.9%和14.7%`, `…增长14%;C、D均达10%`: a value reached among changes is a change.
+          const reached = pk.kind === 'share' && !/占|比重|占比|份额|比例|率|面/.test(clause) && SHARED_REACH.test(before);
+          if (reached && (lastFigure?.kind === 'growth' || lastFigure?.kind === 'gap' || RATE_CLAUSE.test(s.slice(cStart > 0 ? clauseStartOf(s, cStart - 1) : 0, cStart)))) pk = { kind: 'growth', sign: 1 };
           // A note on how it is reckoned (`…增加值按可比价格计算,同比下降17%`) leaves the subject in the clause before.
           noted = kindNoted(s, cStart);
           // A multiple is a figure only as a change (`增长1.4倍`).
@@ -480,32 +535,60 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       } else kind = 'amount';
 
       if (kind === 'growth' || kind === 'gap') value = sign * value;
+      // `规上工业企业从39家增加至117家`: the earlier and the later amount of one indicator.
+      const fromTo = kind === 'amount' ? amountFromTo(before) : null;
+      const amountStep: AmountStep | null =
+        fromTo?.step === 'from' && cleanSubject(fromTo.subject) ? fromTo : fromTo?.step === 'to' && prev?.kind === 'amount' && countLike(prev.unit) === countLike(unit) ? fromTo : null;
+      const runYear = (periods.findLast((p) => p.end <= t.index && p.index >= cStart)?.period ?? docYear).slice(0, 4);
+      const series: PeriodSeries | null = kind === 'growth' && !inGroup ? periodSeries(clauseBefore, runCount(s, tokens, i), runYear) : null;
 
       // Indicator.
       let indicators: { name: string; base: string; basis: string | null }[] = [];
 
-      if (kind === 'rank') {
-        const scope = RANK_SCOPE.exec(before);
-        // Without a scope word the set ranked is what follows the cue (`列湖州市三县两区第一`).
-        const cue = scope ? null : lastMatch(RANK_CUE_ANY, before);
-        const splitAt = scope ? scope.index : cue ? cue.index : before.length;
-        let subject = before.slice(0, splitAt);
-        let basisText = scope ? before.slice(scope.index) : cue ? before.slice(cue.index + cue.length) : '';
+      if (kind === 'rank' && prev?.kind === 'rank' && /^、[^,;:、]{2,16}$/.test(before) && !RANK_CUE_ANY.test(before.slice(1))) {
+        // `居全省第4位、24个万亿城市第4位`: the same figure ranked in another set.
+        indicators.push({ name: prev.indicator, base: prev.base, basis: before.slice(1).replace(/^在|中$/g, '') });
+      } else if (kind === 'rank' && move?.step === 'to' && prev?.kind === 'rank') {
+        // `…从第23位提升到第1位`: the later position, in the same ranking as the earlier.
+        indicators.push({ name: prev.indicator, base: prev.base, basis: prev.basis });
+      } else if (kind === 'rank') {
+        const ranked = move && move.at > 0 ? before.slice(0, move.at) : before;
+        const found = RANK_SCOPE.exec(ranked);
+        // Without a scope word the set ranked is what follows the cue (`列湖州市三县两区第一`);
+        // a cue before the scope word opens the set (`居24个万亿城市第3`).
+        const cueAt = lastMatch(RANK_CUE_ANY, ranked);
+        const scope = found && !(cueAt && cueAt.index < found.index && /\d|[一二三四五六七八九十]个/.test(ranked.slice(cueAt.index, found.index))) ? found : null;
+        const cue = scope ? null : cueAt;
+        const splitAt = scope ? scope.index : cue ? cue.index : ranked.length;
+        let subject = ranked.slice(0, splitAt);
+        let basisText = scope ? ranked.slice(scope.index) : cue ? ranked.slice(cue.index + cue.length) : '';
         basisText = basisText.replace(/^在/, '').replace(RANK_CUE_RE, '').replace(/(?:中|的)$/, '').replace(RANK_CUE_RE, '');
         subject = cleanSubject(subject.replace(RANK_CUE_RE, ''));
         const sets = basisText.split(/及|和|、/).filter((x) => x.length >= 2);
         const bases = sets.length > 1 && sets.every((x) => RANK_SCOPE.test(x)) ? sets : [basisText || null];
-        const all = /均|都/.test(before) && !subject;
+        const all = /均|都/.test(ranked) && !subject;
         const names: { name: string; base: string }[] = [];
-        if (all) {
+        // `遵义市、铜仁市、黔西南州并列第三`: a list of places tied at one position, in the ranking of the figure before.
+        const tied = placeList(ranked.slice(0, splitAt).replace(/^[,:;、\s]+/, '').replace(/并$/, ''));
+        const ranking = tied ? (listRanks.findLast((d) => d.base)?.base ?? sentence.findLast((d) => d.kind !== 'rank')?.base ?? null) : null;
+        if (tied && ranking) {
+          names.push({ name: ranking, base: ranking });
+          placesListed = tied.regions;
+          groupRegion = tied.regions[0];
+          extraRegions = tied.regions.slice(1);
+        } else if (all) {
           for (const d of sentence) {
             if (d.kind === 'rank' || d.kind === 'gap') continue;
             names.push({ name: d.kind === 'growth' ? `${d.base}增速` : d.base, base: d.base });
           }
         } else if (!subject || GENERIC_SUBJECT.test(subject) || /^(?:数量|增速|增幅)/.test(subject) || (COUNT_OF_PREVIOUS.test(subject) && sentence.length > 0)) {
-          const pb = previousBase(sentence, clause, 'rate');
+          // `…增长8.1%。增速保持全省第二`: a rate's rank in the sentence after speaks of the figure before.
+          const known = carried ?? paragraphFigure;
+          const carriedRate = !sentence.length && sameParagraph && known && RATE_START.test(subject) ? { name: known.kind === 'share' ? known.base : `${known.base}增速`, base: known.base } : null;
+          const pb = previousBase(sentence, clause, 'rate') ?? carriedRate?.name ?? null;
           const own = subject && !pb?.endsWith(subject) && !COUNT_OF_PREVIOUS.test(subject);
-          if (pb) names.push({ name: own ? `${previousBase(sentence, clause, 'same')}${subject}` : pb, base: previousBase(sentence, clause, 'same') ?? pb });
+          if (carriedRate) names.push(carriedRate);
+          else if (pb) names.push({ name: own ? `${previousBase(sentence, clause, 'same')}${subject}` : pb, base: previousBase(sentence, clause, 'same') ?? pb });
         } else names.push({ name: subject, base: subject });
         for (const nm of names) for (const b of bases) indicators.push({ name: nm.name, base: nm.base, basis: b });
       } else if (kind === 'gap') {
@@ -518,7 +601,9 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         const pb = previousBase(sentence, clause, 'rate') ?? carriedRate;
         const named = !!subject && !GENERIC_SUBJECT.test(subject);
         gapOfPrevious = !named && !pull;
-        let name = named ? subject : pb;
+        // `…投资增长12.7%,占比同期提高2个百分点`: a bare share word is the share of what the figure before measured.
+        const shareOf = named && SHARE_WORD.test(subject) ? (previousBase(sentence, clause, 'same') ?? carried?.base ?? null) : null;
+        let name = shareOf ? `${shareOf}${subject}` : named ? subject : pb;
         let base = (named ? subject : (previousBase(sentence, clause, 'same') ?? carried?.base ?? null)) || name;
         if (pull) {
           // `制造业增长14%,贡献率达98.6%,拉动…`: what pulls is what grew, not its share of the growth.
@@ -535,18 +620,31 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         const name = turn.subject && !GENERIC_SUBJECT.test(turn.subject) ? turn.subject : (previousBase(sentence, clause, 'same') ?? carried?.base ?? null);
         if (name) indicators.push({ name, base: name, basis });
       } else if (kind === 'growth') {
-        const subject = cleanSubject(beforeGrowthCue(rated ?? before)).replace(RATE_END, '');
+        // `X投资在A、B等领域带动下增长83%`: what drove the change is no part of its subject.
+        const own = before.includes('下') ? before.replace(DRIVEN_BY, '') : before;
+        // `A企业在…中扮演"主力军",其一季度产值增长16.2%`: 其 is the owner named in the clause before.
+        const its = cStart > 0 ? pronounSubject(beforeGrowthCue(own), s.slice(clauseStartOf(s, cStart - 1), cStart - 1)) : null;
+        const subject = its ?? cleanSubject(beforeGrowthCue(rated ?? own)).replace(RATE_END, '');
         const place = placeOnlySubject(before);
-        let name = subject && !GENERIC_SUBJECT.test(subject) && !place ? subject : previousBase(sentence, clause, 'same');
+        // A place's value is of what the places before it were measured by, not of a set of places (`其它七个设区市`).
+        const placeMeasure = place ? sentence.findLast((d) => d.kind === 'growth' && d.region !== docRegion?.name)?.base : undefined;
+        const previous = previousBase(sentence, clause, 'same');
+        let name = subject && !GENERIC_SUBJECT.test(subject) && !place ? subject : (placeMeasure ?? (place && previous && PLACE_SET.test(previous) ? null : previous));
         // `营口市同比增长10.3%` in the sentence after the province's figure: the same indicator, for that place.
-        if (!name && carried && place) name = carried.base;
+        const known = carried ?? paragraphFigure;
+        if (!name && place) name = known && !PLACE_SET.test(known.base) ? known.base : (drafts.find((d) => d.tier === 1 && d.kind === 'growth')?.base ?? known?.base ?? null);
         if (place) placeRegion = placeName(place);
         if (!name && noted) name = noted;
+        if (!name && series) name = series.name;
         // `…增加值增速实现了两个第一:一是6月当月,同比增长16.5%`: the indicator the sentence named before.
-        if (!name && !subject && !sentence.length) name = lastNamedIndicator(s.slice(0, cStart));
-        const items = inGroup || /分别/.test(clauseBefore) ? null : sharedValueItems(before);
+        const generic = !subject || GENERIC_SUBJECT.test(subject);
+        if (!name && generic && !sentence.length) name = lastNamedIndicator(s.slice(0, cStart));
+        // `…增长16.5%;二是1-6月,同比增长19.9%`: a point of an enumeration names no indicator of its own.
+        if (!name && generic && !sentence.length && sameParagraph && carried && ENUMERATION.test(s)) name = carried.base;
+        const items: string[] | null = inGroup || /分别/.test(clauseBefore) ? null : sharedValueItems(own);
         if (items) for (const item of items) indicators.push({ name: item, base: item, basis });
         else if (name) indicators.push({ name, base: name, basis });
+        sharedItems = items;
       } else if (kind === 'share') {
         let subject = cleanSubject(before);
         // `制造业增长14%,对全市规上工业贡献率达98.6%`: the contribution is of what grew.
@@ -554,6 +652,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         if (grew && subject && !subject.startsWith(grew)) subject = `${grew}对${subject.replace(/^对/, '')}`;
         // `合计占全市的比重达到39.8%`: the total of what the sentence counted before.
         subject = subject.replace(/^(?:合计|总计|共计)(?=占)/, '');
+        // `A22家,占全部新增企业比重19.6%;B15家,占比13.4%`: a bare 占比 is a share of the whole named before.
+        if (subject === '占比' && shareWhole) subject = shareWhole;
         if (subject.startsWith('占') && prev) subject = `${previousBase(sentence, clause, 'same')}${subject}`;
         // `完成年度计划的54.6%`: the share of the plan that the indicator before has reached.
         if (PLAN_PROGRESS.test(subject) && prev) {
@@ -562,11 +662,14 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         }
         const name = subject && !GENERIC_SUBJECT.test(subject) ? subject : previousBase(sentence, clause, 'same');
         if (name) indicators.push({ name, base: name, basis });
+      } else if (amountStep) {
+        const name = amountStep.step === 'from' ? cleanSubject(amountStep.subject) : prev.base;
+        indicators.push({ name, base: name, basis: null });
       } else {
         const trimmedTail = (JOINER.test(tail) ? runTail(s, tokens, i) : tail).replace(/^[)"”]+/, '');
         const nounFirst = !/^["”]/.test(tail) && trimmedTail.length >= 2 && /^[\u4e00-\u9fffA-Za-z"“]/.test(trimmedTail) && !NOT_NOUN.test(trimmedTail);
         // `投资1.5亿元的某某项目`, `年产10万吨某某`: the attribute of the project named after it.
-        let name = projectAttribute(before, unit, after) ?? (t.type === 'count' ? growingCount(after) : null) ?? (nounFirst ? nounFirstIndicator(before, trimmedTail) : '');
+        let name = projectAttribute(before, unit, after) ?? (t.type === 'count' ? (growingCount(after) ?? thresholdCount(s.slice(t.end, t.end + 40).split(/[,;:]/)[0])) : null) ?? (nounFirst ? nounFirstIndicator(before, trimmedTail) : '');
         const bare = BARE_SELECTION.exec(name);
         const list = bare ? (LIST_NAMED.exec(s.slice(0, t.index)) ?? lastList) : null;
         if (bare && list) name = `${SELECTION_VERBS[bare[1]]}${cleanSubject((list[1] ?? list[2]).replace(LIST_EDITION, ''))}`;
@@ -586,13 +689,35 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           // `签约项目48个,总投资386.5亿元`: the investment of the things just counted.
           if (prev && INVESTMENT_OF_PREVIOUS.test(subject) && countLike(prev.unit)) name = `${previousBase(sentence, clause, 'same')}${subject}`;
           if (prev && FLOW_ONLY.test(subject)) name = `${subject}${previousBase(sentence, clause, 'same')}`;
+          // `项目299个,比上年同期增加155个`: the difference of the count just given.
+          const diff = prev && countLike(prev.unit) && countLike(unit) ? countDifference(subject, prev.base) : null;
+          if (diff) {
+            indicators.push({ name: diff.name, base: prev.base, basis: diff.basis });
+            name = '';
+          }
         }
         if (name && t.type === 'level' && !/规模|集群|产业/.test(name.slice(-4))) name = `${name}规模`;
         if (name) indicators.push({ name, base: name, basis: null });
       }
 
+      // `A、B、C并列第三,占比均为2.5%`: one value for each place the sentence just listed.
+      if (placesListed && kind !== 'rank' && /均|都/.test(before)) {
+        groupRegion = placesListed[0];
+        extraRegions = placesListed.slice(1);
+        placesListed = null;
+      }
+      // `前三的市州分别为安顺市38家、遵义市17家`: a place right before its value in a list.
+      const placed = (kind === 'amount' || kind === 'share') && !bracket ? placeValue(before) : null;
+      let ranked: { value: number; name: string; set: string } | null = null;
+      if (placed) {
+        const same = sentence.findLast((d) => d.kind === kind) ?? (carried?.kind === kind ? carried : null);
+        const name = placed.subject || same?.base || indicators[0]?.name;
+        if (name) indicators = [{ name, base: name, basis: indicators[0]?.basis ?? null }];
+        placeRegion = placed.region;
+        if (placed.opens || placed.rest) placeRanking = placed.top ? { top: placed.top, name: name ?? '', set: placed.set, count: 0 } : null;
+        if (placeRanking && placeRanking.count < placeRanking.top) ranked = { value: ++placeRanking.count, name: placeRanking.name, set: placeRanking.set };
+      }
       // `汽车制造(17.6%)`: the value is the bracketed name's; `全国(5.1%)`: the indicator before, for that place.
-      let groupRegion: string | null = null;
       if (bracket && !bracket.place) indicators = [{ name: bracket.name, base: bracket.name, basis: null }];
       else if (bracket && (prev ?? carried)) {
         const last = (prev ?? carried)!;
@@ -614,10 +739,18 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
         let subjects: string[] | null = null;
         let regions: string[] | null = null;
         if (/分别/.test(clauseBefore)) {
-          const rawBefore = kind === 'growth' ? beforeGrowthCue(before) : before.replace(/分别.*$/, '');
+          const rawBefore: string = kind === 'growth' ? beforeGrowthCue(before) : before.replace(/分别.*$/, '');
           // `长沙市、株洲市、岳阳市规上工业增加值分别增长…`: one indicator, a region for each value.
           // `A区、B区分别有14家、11家企业入选`: the list is all that stands before 分别.
           regions = regionList(rawBefore, kind === 'amount' && LIST_THEN_VALUES.test(before));
+          // `除厦门、南平分别增长x%、y%`: only places before 分别, the measure is the one before.
+          const places: PlaceList | null = regions ? null : placeList(rawBefore.replace(/^.*[,:;]/, '').replace(/(?:同比)?(?:分别|均)(?:同比)?$/, ''));
+          const known = places ? (sentence.findLast((d) => d.kind === kind && d.region !== docRegion?.name)?.base ?? previousBase(sentence, clause, 'same') ?? carried?.base ?? paragraphFigure?.base ?? lastNamedIndicator(text.slice(paragraphFrom, from + cStart)) ?? drafts.find((d) => d.tier === 1 && d.kind === kind)?.base ?? null) : null;
+          if (places && known) {
+            regions = places.regions;
+            indicators = [{ name: known, base: known, basis }];
+            if (places.rankedBy) placeRanks = { by: places.rankedBy, regions: places.regions };
+          }
           // `A市、B市实现较快增长,分别增长x%和y%`: the places head the clause before.
           if (!regions && cStart > 0 && !cleanSubject(rawBefore)) {
             const listed = regionList(s.slice(clauseStartOf(s, cStart - 1), cStart - 1), false);
@@ -640,7 +773,8 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           const classed: { head: string; shared: string } | null = regions ? null : classedList(rawBefore.replace(/^.*[,:;]/, ''));
           const raw: string = classed ? classed.head : kind === 'growth' ? cleanSubject(rawBefore).replace(RATE_END, '') : cleanSubject(rawBefore);
           const shared: string = classed ? (kind === 'growth' ? classed.shared.replace(RATE_END, '') : classed.shared) : '';
-          const parts: string[] = regions ? [] : listItems(raw, runCount(s, tokens, i)).map((p: string) => p + shared);
+          const values = runCount(s, tokens, i);
+          const parts: string[] = regions ? [] : ((classed ? leadingItems(raw, values) : null) ?? listItems(raw, values)).map((p: string) => p + shared);
           if (parts.length > 1) {
             const zhan = parts[parts.length - 1].indexOf('占');
             const suffix = zhan > 0 ? parts[parts.length - 1].slice(zhan) : '';
@@ -648,16 +782,30 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
             indicators = [{ name: subjects[0], base: subjects[0], basis }];
           } else if (!regions && !raw && group?.subjects && group.subjects.length > 1) {
             // `A、B分别实现产值x、y,同比分别增长m%、n%`: the second run follows the subjects of the first.
-            subjects = group.subjects;
-            indicators = [{ name: subjects[0], base: subjects[0], basis }];
+            const rates = kind === 'gap' && group.kind === 'growth';
+            subjects = group.subjects.map((x) => (rates && !RATE_END.test(x) ? `${x}增速` : x));
+            indicators = [{ name: subjects[0], base: group.subjects[0], basis }];
+          } else if (!regions && !raw && cStart > 0 && values > 1) {
+            // `A、B增速较快,分别达x%和y%`: the items head the clause before, which holds no figure of its own.
+            const headClause = s.slice(clauseStartOf(s, cStart - 1), cStart - 1);
+            const items = /\d/.test(headClause) ? [] : listItems(cleanSubject(headClause.replace(RATE_CLAUSE, '')), values);
+            if (items.length === values) {
+              subjects = items;
+              indicators = [{ name: subjects[0], base: subjects[0], basis }];
+            }
           }
+        } else if (kind === 'share' && group?.subjects && group.subjects.length > 1 && runCount(s, tokens, i) === group.subjects.length && /^占/.test(cleanSubject(before))) {
+          // `A、B分别增长x%、y%,占全市的比重为m%、n%`: a run of shares without a subject follows the subjects of the run before.
+          const part = cleanSubject(before);
+          subjects = group.subjects.map((x) => `${x.replace(RATE_END, '')}${part}`);
+          indicators = [{ name: subjects[0], base: subjects[0], basis: indicators[0]?.basis ?? basis }];
         } else if (kind === 'gap' && gapOfPrevious && group?.subjects && group.subjects.length > 1 && runCount(s, tokens, i) === group.subjects.length) {
           // `A、B分别增长x%、y%,同比加快m、n个百分点`: a run of gaps without a subject follows the subjects of the run before.
           const rate = group.kind === 'growth';
           subjects = group.subjects.map((x) => (rate && !RATE_END.test(x) ? `${x}增速` : x));
           indicators = [{ name: subjects[0], base: group.subjects[0], basis: indicators[0]?.basis ?? basis }];
         }
-        group = { kind, sign, basis, bases, subjects, regions, index: i };
+        group = { kind, sign, basis, bases, subjects: subjects ?? (sharedItems && sharedItems.length > 1 ? sharedItems : null), regions, periods: series?.periods ?? null, index: i };
       }
       // `…增长8.2%。4月份当月增长12.8%`: a bare period qualifier speaks of the figure before.
       const qualifier = QUALIFIER.exec(before);
@@ -674,10 +822,19 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       for (const p of periods) if (p.end <= t.index && (p.index < compared || compared < cStart)) period = p.period;
       if (qualifier && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = qualifiedPeriod(period, qualifier[0]);
       // `1-10月,…累计实现增加值`: a running total over the period stated is a flow, not a stock.
-      const runningTotal = CUMULATIVE_FLOW.test(clauseBefore) && periods.some((p) => p.end <= t.index);
+      // `1—9月,新入规企业累计达到467家`: a flow named as one (`新…`) totals the period stated before it.
+      const runningTotal = (CUMULATIVE_FLOW.test(clauseBefore) || indicators.some((ind) => FLOW_START.test(ind.name))) && periods.some((p) => p.end <= t.index);
       if (kind !== 'growth' && kind !== 'gap' && STOCK_RE.test(clauseBefore) && !runningTotal && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
       if (kind === 'amount' && prev?.kind === 'amount' && prev.period === null && BREAKDOWN.test(clauseBefore) && !periods.some((p) => p.end <= t.index && p.index >= cStart)) period = null;
       // The earlier value of `由上月的7.5%回落至…` is of the time named after 由.
+      // The earlier position of `排名从年初的第23位…` is of the time named after 从 (none for 年初).
+      // The earlier amount of `从39家增加至117家` is of no stated time.
+      if (amountStep?.step === 'from') period = null;
+      if (move?.step === 'from') period = findPeriods(move.when, docYear, yearCtx)[0]?.period ?? previousPeriod(move.when, period) ?? null;
+      // The later position is of the clause's time, not of the time the move started from.
+      const movedFrom = move?.step === 'to' ? clauseBefore.search(/从|由/) : -1;
+      if (movedFrom >= 0) period = periods.findLast((p) => p.end <= cStart + movedFrom)?.period ?? periodCtx;
+      if (group?.periods && (inGroup || group.index === i)) period = group.periods[i - group.index] ?? period;
       if (turn?.step === 'from') period = findPeriods(turn.when, docYear, yearCtx)[0]?.period ?? previousPeriod(turn.when, period) ?? period;
       const ownRegion = gapOfPrevious && prev && !inGroup ? prev.region : (docRegion?.name ?? null);
       let region = groupRegion ?? placeRegion ?? (kind === 'rank' || kind === 'gap' ? ownRegion : figureRegion(before, docRegion));
@@ -713,9 +870,20 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
           start: quoteStart,
           end: from + t.end,
           base: ind.base,
+          sentence: from,
         };
         sentence.push(d);
       }
+      if (extraRegions.length && sentence.length) {
+        const first = sentence[sentence.length - 1];
+        for (const r of extraRegions) listRanks.push({ ...first, region: r });
+      }
+      if (placeRanks && sentence.length) {
+        const first = sentence[sentence.length - 1];
+        placeRanks.regions.forEach((r, k) => listRanks.push({ ...first, kind: 'rank', value: k + 1, unit: '位', indicator: placeRanks!.by, base: placeRanks!.by, basis: null, region: r, period: null, tier: 2 }));
+        placeRanks = null;
+      }
+      if (ranked && region) listRanks.push({ ...sentence[sentence.length - 1], kind: 'rank', value: ranked.value, unit: '位', indicator: ranked.name, base: ranked.name, basis: ranked.set || null, tier: 2 });
       if (firstFigure === s.length) firstFigure = t.index;
       prevEnd = t.end;
     }
@@ -729,8 +897,10 @@ export function extractFromNormalised(n: NormalisedText, ctx: DocumentContext = 
       }
       if (p.explicitYear) yearCtx = p.explicitYear;
     }
-    drafts.push(...sentence);
+    drafts.push(...sentence, ...listRanks);
     carried = sentence.findLast((d) => d.kind !== 'rank') ?? null;
+    paragraphFigure = carried ?? paragraphFigure;
+    for (const d of sentence) if (d.kind === 'share') shareWhole = /占[^占]{2,20}比重$/.exec(d.indicator)?.[0] ?? shareWhole;
     // Later sentences (`A区有14家企业入选`) mean the list this one named.
     lastList = LIST_NAMED.exec(s) ?? lastList;
   }
@@ -761,6 +931,32 @@ function countLike(unit: string): boolean {
   return unitEntry(unit)?.type === 'count';
 }
 
+/**
+ * A figure of June and one of January to June are two figures, whatever else they share. A
+ * year against months is left alone: a headline's year often restates a figure of its months.
+ */
+function samePeriod(a: string | null, b: string | null): boolean {
+  return a === null || b === null || a === b || !a.includes('-') || !b.includes('-');
+}
+
+/**
+ * `规模以上民营工业增加值` against `规模以上工业增加值`: a qualifier set inside a name (not a
+ * place or period before it) names a part of the whole, another figure.
+ */
+function qualifiedInside(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  const extra = long.length - short.length;
+  if (extra < 1 || extra > 4) return false;
+  let k = 0;
+  while (k < short.length && short.charCodeAt(k) === long.charCodeAt(k)) k++;
+  return k >= 2 && k <= short.length - 2 && long.endsWith(short.slice(k)) && long.startsWith(short.slice(0, k));
+}
+
+/** `X占Y比重` and `X增速` share most of their words but never state the same figure. */
+function sameWhole(a: string, b: string): boolean {
+  return a.includes('占') === b.includes('占');
+}
+
 /** A figure repeated in the same document is listed once. */
 function dedupe(drafts: Draft[]): Draft[] {
   const out: Draft[] = [];
@@ -769,7 +965,7 @@ function dedupe(drafts: Draft[]): Draft[] {
   for (const d of drafts) {
     const key = `${d.kind}|${d.value}|${d.basis}`;
     const alike = seen.get(key) ?? [];
-    const dup = alike.some((o) => (o.unit === d.unit || (countLike(o.unit) && countLike(d.unit))) && indicatorSimilarity(o.indicator, d.indicator) >= 0.5);
+    const dup = alike.some((o) => (o.unit === d.unit || (countLike(o.unit) && countLike(d.unit))) && o.region === d.region && samePeriod(o.period, d.period) && (o.sentence === d.sentence ? o.indicator === d.indicator : sameWhole(o.indicator, d.indicator) && !qualifiedInside(o.indicator, d.indicator) && indicatorSimilarity(o.indicator, d.indicator) >= 0.5));
     if (dup) continue;
     // A run of one figure repeated (a page gone wrong) is not worth more comparisons.
     if (alike.length < 16) alike.push(d);

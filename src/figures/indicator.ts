@@ -11,7 +11,7 @@ const LOCAL_NAME = `[\\u4e00-\\u9fff]{1,4}?(?:${LOCAL_SUFFIXES.join('|')})(?![�
 // Words that open a clause but say nothing about what is measured. An opening quote stays
 // when it is closed inside the subject (`“小巨人”企业`).
 const LEADING = new RegExp(
-  `^(?:[,:;、()”"'《》\\s]|“(?![^”]*”)|其中|同时|此外|另外|最终|在|该|据介绍|据了解|据统计|经统计|截至目前|截至\\d{1,2}月(?:底|末)|目前|连续\\d+个月|连续[一二三四五六七八九十两]+个月|现已|已经|已|累计|共计|共有|共|拥有|现有|有(?![色机线效限])|全年|今年以来|今年|年内|年初以来|去年|完成|实现|全市|我市|本市|全省|我省|本省|全国|全县|我县|本县|全区|我区|本区|园区|${BARE_ZONE_WORDS.join('|')}|(?:力争|争取|确保)再?|(?:全部|全面)?(?:达产|建成|投产|达效)后(?:将|可)?|(?:到|至)?\\d{4}年(?:以来|底|末)?|\\d{1,2}[—\\-~至到]\\d{1,2}月份?|前\\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月|上半年|下半年|前?[一二三四]季度|第[一二三四]季度|\\d{1,2}月份?|${PERIOD_QUALIFIERS.join('|')}|${REGION_MENTION.source}|(?![占比较与和及在全我本各])[\\u4e00-\\u9fff]{2,3}市(?!场)|${LOCAL_NAME})`,
+  `^(?:[,:;、()”"'《》\\s]|“(?![^”]*”)|其中|同时|此外|另外|而|但|并且|且|最终|在|该|据介绍|据了解|据统计|经统计|截至目前|截至\\d{1,2}月(?:底|末)|目前|连续\\d+个月|连续[一二三四五六七八九十两]+个月|现已|已经|已|累计|共计|共有|共|拥有|现有|有(?![色机线效限])|全年|今年以来|今年|年内|年初以来|去年|完成|实现|全市|我市|本市|全省|我省|本省|全国|全县|我县|本县|全区|我区|本区|园区|${BARE_ZONE_WORDS.join('|')}|(?:力争|争取|确保)再?|(?:全部|全面)?(?:达产|建成|投产|达效)后(?:将|可)?|(?:到|至)?\\d{4}年(?:以来|底|末)?|\\d{1,2}(?:月份?)?[—\\-~至到]\\d{1,2}月份?|前\\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月|上半年|下半年|前?[一二三四]季度|第[一二三四]季度|\\d{1,2}月份?|${PERIOD_QUALIFIERS.join('|')}|${REGION_MENTION.source}|(?![占比较与和及在全我本各])[\\u4e00-\\u9fff]{2,3}市(?!场)|${LOCAL_NAME})`,
 );
 // Words that close a subject before its number: verbs of reaching, hedges.
 const TRAILING_WORDS = [...CUE_FILLERS, '总计', '合计', '累计达到', '累计达', '累计', '完成', '实现', '增至', '升至', '共', '已', '的', '为', '有', '是', '超', '突破', '分别达到', '分别为', '分别', '力争', '争取', '确保', '预计', '有望', '持续', '继续', '始终', '一直', '仍然'];
@@ -41,6 +41,9 @@ export function lastNamedIndicator(text: string): string | null {
   return last ? canonicalIndicator(last) : null;
 }
 
+const MIRROR_DEBRIS = /(?<=[\u4e00-\u9fff])(?:[?a-z\u00e0-\u00fc\u0101-\u01dc()]*[?)\u00e0-\u00fc\u0101-\u01dc][?a-z\u00e0-\u00fc\u0101-\u01dc()]*|[a-z]{1,6})(?=[\u4e00-\u9fff])/g;
+const ASIDE = /\([^()\d]{2,}\)(?=[^()])/g;
+
 /** Strips the words around a subject until only the noun phrase is left. */
 export function cleanSubject(s: string): string {
   let prev = '';
@@ -57,6 +60,10 @@ export function cleanSubject(s: string): string {
   if (t.includes('实现') || t.includes('完成')) t = t.replace(INNER_VERB, '');
   if (t.endsWith('的比重') || t.endsWith('的份额') || t.endsWith('的比例')) t = t.slice(0, -3) + t.slice(-2);
   if (t.includes('“') || t.includes('”')) t = t.replace(/[“”]/g, '"');
+  // `规模以上工业(不含电力)增加值`, a mirror site's keyword in brackets: an aside inside the name is not part of it.
+  if (t.includes('(')) t = t.replace(ASIDE, '');
+  // `燃?xì)饧八纳a(chǎn)和供应业`: Latin debris of a mirror site's garbled characters inside a name.
+  if (/[?)a-z\u00e0-\u00fc\u0101-\u01dc]/.test(t)) t = t.replace(MIRROR_DEBRIS, '');
   return canonicalIndicator(outputIndicator(t));
 }
 

@@ -1,6 +1,6 @@
 import { gazetteer, type Division } from '../regions/gazetteer.ts';
 import { cleanSubject } from './indicator.ts';
-import { BARE_ZONE_WORDS, COUNTRY, LOCAL_SUFFIXES, NOT_DISTRICT_BEFORE, NOT_LOCAL_AFTER, OWN_LOCAL_WORDS, PROVINCES, REGION_FIRST_CHARS, REGION_CHAR_MARKS, regionByMention, ZONE_ABBREVIATIONS, type RegionInfo } from './lexicon/regions.ts';
+import { BARE_ZONE_WORDS, COUNTRY, LOCAL_SUFFIXES, NOT_DISTRICT_BEFORE, NOT_LOCAL_AFTER, OWN_LOCAL_WORDS, PROVINCES, REGION_FIRST_CHARS, REGION_CHAR_MARKS, regionByMention, WIRE_DATELINE, ZONE_ABBREVIATIONS, type RegionInfo } from './lexicon/regions.ts';
 
 /** Words that stand for the document's own city or province. */
 const OWN_CITY = /全市|我市|本市/g;
@@ -199,7 +199,9 @@ export function regionOfDivision(d: Division): RegionInfo {
  * many times is still the county's. Otherwise the region the text itself names most, and the
  * source's region only when the text names none.
  */
-export function documentRegion(text: string, source: string | null | undefined): RegionInfo | null {
+export function documentRegion(raw: string, source: string | null | undefined): RegionInfo | null {
+  // `新华社北京11月13日电`: where the agency filed from, not what the story is about.
+  const text = raw.includes('电') ? raw.replace(WIRE_DATELINE, '') : raw;
   const division = source ? gazetteer().resolve(source) : null;
   if (division && (text.includes(division.name) || (division.short && text.includes(division.short)))) return regionOfDivision(division);
   return detectRegion(text) ?? (division ? regionOfDivision(division) : regionFromName(source));

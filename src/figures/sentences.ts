@@ -8,7 +8,9 @@
 
 export const MAX_SPAN = 600;
 
-const SENTENCE_END = /[。!?;\n]/g;
+// A `?` glued to a Han character before and Latin letters after (`燃?xì)`) is a mirror site's
+// garbled character, not a question.
+const SENTENCE_END = /[。!;\n]|(?<![\u4e00-\u9fff])\?|\?(?![a-z\u00e0-\u00fc\u0101-\u01dc])/g;
 // Where an over-long span may be cut, best first.
 const SOFT_BREAKS = [',', '、', ':', ' '];
 

@@ -1,4 +1,5 @@
-import { FIRST_WORDS } from './lexicon/cues.ts';
+import { FIRST_WORDS, FLAT_COMPARED, FLAT_WORDS } from './lexicon/cues.ts';
+import { RATE_WORDS } from './lexicon/frames.ts';
 import { MAGNITUDES, NEEDS_MAGNITUDE, UNIT_PATTERN, unitEntry, type UnitEntry } from './lexicon/units.ts';
 import { parseNumber } from './numbers.ts';
 
@@ -34,6 +35,9 @@ const TOKEN_RE = new RegExp(
     .concat(')'),
   'g',
 );
+
+// `增速较一季度持平`: a rate unchanged against a basis is a gap of nought points.
+const FLAT_RE = new RegExp(`(?:${RATE_WORDS.join('|')})[^,;:。\\d]{0,2}?(?:${FLAT_COMPARED.join('|')})[^,;:。\\d]{1,10}?(?:${FLAT_WORDS.join('|')})`, 'g');
 
 function canonicalUnit(unit: string): UnitEntry | undefined {
   return unitEntry(unit);
@@ -89,7 +93,19 @@ export function findTokens(s: string): NumberToken[] {
       if (change) shareUnit(s, out, u.type === 'points');
     }
   }
+  if (FLAT_WORDS.some((w) => s.includes(w))) flatRates(s, out);
   return out;
+}
+
+/** `增速与上月持平`: a gap of 0 points where the flat word stands, among the other tokens in order. */
+function flatRates(s: string, out: NumberToken[]): void {
+  FLAT_RE.lastIndex = 0;
+  for (const m of s.matchAll(FLAT_RE)) {
+    const word = FLAT_WORDS.find((w) => m[0].endsWith(w)) ?? '';
+    const index = m.index + m[0].length - word.length;
+    const at = out.findIndex((t) => t.index > index);
+    out.splice(at < 0 ? out.length : at, 0, { index, end: index + word.length, value: 0, unit: '百分点', type: 'points', chinese: true });
+  }
 }
 
 const JOINERS = '、和及与';

@@ -72,4 +72,18 @@ describe('a difference of rates written with %', () => {
   it('leaves a share alone', () => {
     expect(figures('全市高技术产业增加值占比为35%。', { region: '拉萨市' }).map((x) => x.kind)).toEqual(['share']);
   });
+  it('reads 下滑 as a fall and 回升 as a rise of a rate against its basis', () => {
+    const got = figures('1-4月,临江市规上服务业营业收入增长10.1%,增速比1-3月下滑9.5个百分点;工业投资增长8.2%,增速比1-3月回升2.4个百分点。', { published: '2024-05-20' });
+    expect(got.filter((f) => f.kind === 'gap').map((f) => [f.value, f.basis])).toEqual([
+      [-9.5, '1-3月'],
+      [2.4, '1-3月'],
+    ]);
+  });
+  it('reads a bare share word before a gap as the share of what the figure before measured', () => {
+    const got = figures('上半年,临江市工业技术改造投资增长12.7%,占比同期提高2个百分点。', { published: '2024-07-20' });
+    expect(got.map((f) => [f.kind, f.value, f.indicator])).toEqual([
+      ['growth', 12.7, '工业技术改造投资'],
+      ['gap', 2, '工业技术改造投资占比'],
+    ]);
+  });
 });

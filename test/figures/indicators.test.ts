@@ -16,6 +16,38 @@ describe('indicator noun phrases', () => {
     expect(brief('临江市电子产业营收增长9%,占全市规上工业营业收入的比重达42.6%。')[1]).toEqual(['share', 42.6, '%', '电子产业营收占全市规模以上工业营业收入比重']);
     expect(brief('临江市有色金属冶炼业增长6.4%。')).toEqual([['growth', 6.4, '%', '有色金属冶炼业']]);
   });
+  it('drops an aside in brackets inside the name', () => {
+    expect(brief('1-5月,临江市规模以上工业(不含电力)实现增加值52.3亿元。', { published: '2024-06' })).toEqual([['amount', 52.3, '亿元', '规模以上工业增加值']]);
+    expect(brief('临江市规上工业(招商加盟热线)增加值增长7.2%。')).toEqual([['growth', 7.2, '%', '规模以上工业增加值']]);
+  });
+  it('drops the Latin debris of a mirror site\'s garbled characters inside a name', () => {
+    expect(brief('1-5月,临江市电力、热力、燃?xì)饧八纳a(chǎn)和供应业增加值同比增长6.1%。', { published: '2024-06' })).toEqual([['growth', 6.1, '%', '电力、热力、燃饧八纳和供应业增加值']]);
+  });
+  it('keeps a part named by a qualifier inside the name apart from the whole with the same value', () => {
+    expect(brief('1-9月,临江市规上工业增加值同比增长3.1%,比1-8月加快0.8个百分点。全市规上民营工业增加值同比增长2.6%,比1-8月加快0.8个百分点。', { published: '2024-10' }).map((r) => r[3])).toEqual([
+      '规模以上工业增加值',
+      '规模以上工业增加值增速',
+      '规模以上民营工业增加值',
+      '规模以上民营工业增加值增速',
+    ]);
+  });
+  it('leaves what drove a change (在…带动下) out of its subject', () => {
+    expect(brief('1-8月,临江市高技术制造业投资在集成电路、生物医药等领域带动下增长38%。', { published: '2024-09' })).toEqual([['growth', 38, '%', '高技术制造业投资']]);
+  });
+  it('reads a bare rate (一季度增速达到x%) as the indicator the sentence named before it', () => {
+    expect(brief('上半年,临江市工业投资保持高速增长,一季度增速达到59.3%。', { published: '2024-07' })).toEqual([['growth', 59.3, '%', '工业投资']]);
+  });
+  it('leaves a conjunction and a month range written 1月至6月 out of the subject', () => {
+    expect(brief('临江市1月至6月完成工业投资218.3亿元,而6月份完成工业总产值36.7亿元。', { published: '2024-07' }).map((r) => r[3])).toEqual(['工业投资', '工业总产值']);
+  });
+  it('keeps a figure of one month and the same value of the months to it apart', () => {
+    expect(figures('临江市6月当月规上工业增加值增长5.1%,居全省第一;1-6月规上工业增加值增长7.4%,居全省第一。', { published: '2024-07-10' }).map((f) => [f.kind, f.value, f.period])).toEqual([
+      ['growth', 5.1, '2024-06'],
+      ['rank', 1, '2024-06'],
+      ['growth', 7.4, '2024-01~2024-06'],
+      ['rank', 1, '2024-01~2024-06'],
+    ]);
+  });
   it('keeps target words out of the indicator', () => {
     expect(brief('临江市规上工业增加值力争增长9%。')).toEqual([['growth', 9, '%', '规模以上工业增加值']]);
   });

@@ -61,4 +61,12 @@ describe('a total share of what was just counted', () => {
       ['share', 39.8, '战略性新兴产业产值占全市比重', '全市'],
     ]);
   });
+  it('reads a bare 占比 after a share of a named whole as a share of that whole', () => {
+    expect(brief('分行业看,食品加工业22家,占全部新增企业比重19.6%;饮料制造业15家,占比13.4%。', { region: '临江市', published: '2024-08' }).map((r) => r[3])).toEqual([
+      '食品加工业',
+      '食品加工业占全部新增企业比重',
+      '饮料制造业',
+      '饮料制造业占全部新增企业比重',
+    ]);
+  });
 });

@@ -13,6 +13,12 @@ describe('counties, development zones and provincial bulletins', () => {
     expect(detectRegion(text)?.name).toBe('株洲高新区');
     expect(figures(text).map((f) => f.region)).toEqual(['株洲高新区', '株洲高新区', '株洲高新区']);
   });
+  it('leaves the count of the places listed out of the last place (沈阳、大连两市)', () => {
+    expect(figures('今年前5个月,沈阳、大连两市规上工业增加值同比分别增长12.5%和13.5%。', { region: '辽宁省', published: '2023-06-20' }).map((f) => [f.value, f.region])).toEqual([
+      [12.5, '沈阳市'],
+      [13.5, '大连市'],
+    ]);
+  });
   it('keeps the city when a county is only mentioned in passing', () => {
     expect(detectRegion('湖州市工业增长。全市投资增长。长兴县一个项目开工。')?.name).toBe('湖州市');
   });

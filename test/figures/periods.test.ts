@@ -10,10 +10,13 @@ describe('periods', () => {
     expect(p('1—10月,全市')).toEqual(['2024-01~2024-10']);
     expect(p('1-8月份')).toEqual(['2024-01~2024-08']);
     expect(p('今年前7个月')).toEqual(['2024-01~2024-07']);
+    expect(p('前7月浙江工业')).toEqual(['2024-01~2024-07']);
     expect(p('前三季度')).toEqual(['2024-01~2024-09']);
     expect(p('上半年')).toEqual(['2024-01~2024-06']);
     expect(p('一季度')).toEqual(['2024-01~2024-03']);
     expect(p('截至9月底')).toEqual(['2024-01~2024-09']);
+    expect(p('截至今年8月底')).toEqual(['2024-01~2024-08']);
+    expect(p('1月一6月')).toEqual(['2024-01~2024-06']);
     expect(p('5月份')).toEqual(['2024-05']);
     expect(p('去年')).toEqual(['2023']);
     expect(p('1-10月', 'XXXX')).toEqual(['XXXX-01~XXXX-10']);
@@ -31,6 +34,12 @@ describe('periods', () => {
   it('leaves stocks without a period and carries periods to later sentences', () => {
     const f = figures('2023年,临江市新增12家省级单项冠军,累计达到40家。新培育省级工厂3个。');
     expect(f.map((x) => x.period)).toEqual(['2023', null, '2023']);
+  });
+  it('reads a running total of what was brought in since the year began as a flow of that year', () => {
+    const f = figures('今年以来,临江市累计引进10亿元以上重大项目17个。临江市累计引进外资企业120家。', { published: '2024-07-02' });
+    expect(f.map((x) => [x.value, x.period])).toEqual([[17, '2024'], [120, null]]);
+    const g = figures('1—9月,临江市新入规企业累计达到46家,规上企业总数达到391家。', { published: '2024-10-12' });
+    expect(g.map((x) => [x.value, x.period])).toEqual([[46, '2024-01~2024-09'], [391, null]]);
   });
 });
 
@@ -90,6 +99,14 @@ describe('a running total over a stated period', () => {
       [4.9, '规模以上工业企业增加值', '2024-01~2024-10'],
       [12, '新增专精特新企业', '2024-01~2024-10'],
       [81, '专精特新企业', null],
+    ]);
+  });
+  it('reads a dash set as 一 between two months, and a point of an enumeration as the indicator before it', () => {
+    expect(figures('全省规上工业增加值增速领先全国:一是5月当月,同比增长12.2%(全国增长5.6%);二是1月一5月,同比增长10.4%(全国增长6.2%)。', { region: '临海省', published: '2024-06-20' }).map((f) => [f.value, f.region, f.period, f.indicator])).toEqual([
+      [12.2, '临海省', '2024-05', '规模以上工业增加值'],
+      [5.6, '全国', '2024-05', '规模以上工业增加值'],
+      [10.4, '临海省', '2024-01~2024-05', '规模以上工业增加值'],
+      [6.2, '全国', '2024-01~2024-05', '规模以上工业增加值'],
     ]);
   });
 });

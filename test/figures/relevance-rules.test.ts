@@ -23,6 +23,14 @@ describe('relevance: a report is about a region below the country', () => {
     expect(r.relevant).toBe(false);
     expect(r.reasons.some((x) => x.includes('about the whole country'))).toBe(true);
   });
+  it('rejects a wire story from the capital on the country\'s figures, saying why', () => {
+    const text = '新华社北京5月16日电 国家统计局16日发布的数据显示,4月份,规模以上工业增加值同比增长6.7%,比上月加快2.2个百分点。工业企业产品销售率为96.8%。工业企业出口交货值增长3.1%。';
+    const r = classify(text);
+    expect(r.relevant).toBe(false);
+    expect(r.reasons.some((x) => x.includes('wire story from the capital'))).toBe(true);
+    // The dateline names where the agency filed, not the region the story is about.
+    expect(r.reasons).toContain('-1.5 no region below the country named');
+  });
   it('still accepts a regional report that compares itself with the country', () => {
     const text = '1-10月,临江市规上工业增加值同比增长7.8%,高于全国2.0个百分点。全市工业投资增长11.1%。全市高技术制造业增加值增长12.9%。';
     expect(classify(text, { region: '临江市' }).relevant).toBe(true);

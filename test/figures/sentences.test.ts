@@ -7,6 +7,9 @@ describe('sentence spans', () => {
   it('end at full stops, semicolons and line breaks', () => {
     expect(pieces('工业投资增长5%。利润下降2%;\n新增企业8家')).toEqual(['工业投资增长5%', '利润下降2%', '新增企业8家']);
   });
+  it('do not end at a garbled character written as ? before Latin debris, but do at a question mark', () => {
+    expect(pieces('热力、燃?xì)供应业增长8%。为什么?因为需求回升。')).toEqual(['热力、燃?xì)供应业增长8%', '为什么', '因为需求回升']);
+  });
   it('leave out spans too short to hold a figure', () => {
     expect(pieces('好。。工业投资增长5%')).toEqual(['工业投资增长5%']);
   });

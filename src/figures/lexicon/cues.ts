@@ -65,6 +65,8 @@ export const GAP_CUES: { word: string; sign: 1 | -1 }[] = [
   { word: '减缓', sign: -1 },
   { word: '放慢', sign: -1 },
   { word: '缩小', sign: -1 },
+  { word: '下滑', sign: -1 },
+  { word: '回升', sign: 1 },
   { word: '超出', sign: 1 },
 ];
 
@@ -73,7 +75,7 @@ export const GAP_CUES: { word: string; sign: 1 | -1 }[] = [
  * stands before the first of them (`增速同比提高…` → `增速`). 比 counts alone only where it is
  * not part of 同比 or 占比, which the rule checks.
  */
-export const GAP_SUBJECT_ENDS = ['同比', '高于', '低于', '快于', '慢于', '领先', '高出', '超过', '超出', '落后', '较', '比', '与'];
+export const GAP_SUBJECT_ENDS = ['同比', '同期', '高于', '低于', '快于', '慢于', '领先', '高出', '超过', '超出', '落后', '较', '比', '与'];
 
 /** Rates of decline: a gap in one reverses its direction (`降幅收窄1.9个百分点` is +1.9). */
 export const DECLINE_RATES = ['降幅'];
@@ -82,7 +84,7 @@ export const DECLINE_RATES = ['降幅'];
 export const PULL_VERBS = ['拉动', '带动'];
 
 /** Words just before a `第N`/`首位` that make it a rank. */
-export const RANK_CUES = ['位居', '位列', '名列', '排名', '排在', '排', '稳居', '跃居', '居于', '居', '列', '保持'];
+export const RANK_CUES = ['位居', '位列', '名列', '排名', '排在', '排', '稳居', '跃居', '居于', '居', '列', '保持', '跃升至', '跃升到', '上升至', '上升到', '提升至', '提升到', '升至'];
 
 /** Rank words that mean first. */
 export const FIRST_WORDS = ['首位', '之首', '榜首', '第一位'];
@@ -97,10 +99,10 @@ export const STOCK_CUES = ['累计', '总数', '截至目前', '目前', '现有
  * Verbs after 累计 that make it a running total of a flow over the period stated (`1-10月累计实现增加值`),
  * not a stock (`累计达到81家`).
  */
-export const CUMULATIVE_FLOW_VERBS = ['实现', '完成', '生产', '销售', '产出', '出口', '进口'];
+export const CUMULATIVE_FLOW_VERBS = ['实现', '完成', '生产', '销售', '产出', '出口', '进口', '引进', '招引', '签约', '开工', '新增'];
 
 /** Verbs that open a flow and stay in its indicator (`新增…` apart from the total beside it). */
-export const FLOW_PREFIXES = ['新增', '新获评', '新认定', '新培育', '新建', '新引进', '新签约', '新开工', '新入选', '新获批', '新备案', '新登记', '新注册', '新上', '年产', '新落地'];
+export const FLOW_PREFIXES = ['新增', '新获评', '新认定', '新培育', '新建', '新引进', '新签约', '新开工', '新入选', '新获批', '新备案', '新登记', '新注册', '新上', '年产', '新落地', '新入规', '新进规', '新升规'];;
 
 /**
  * Verbs that, after `N家企业`, say what the counted things did; the gold style writes them
@@ -153,8 +155,8 @@ export const NOT_PRODUCT_START = ['总值', '和', '及', '与', '经营', '性'
  * follows them (`行业增加值`) is every item's measure. Qualifiers may stand between the count
  * and the class word.
  */
-export const SECTOR_CLASSES = ['行业', '产业', '领域', '板块', '门类'];
-export const SECTOR_QUALIFIERS = ['重点', '主要', '支柱', '传统', '新兴', '优势', '主导'];
+export const SECTOR_CLASSES = ['行业', '产业', '领域', '板块', '门类', '产品'];
+export const SECTOR_QUALIFIERS = ['重点', '主要', '支柱', '传统', '新兴', '优势', '主导', '新'];
 
 /**
  * `99种产品产量保持增长`, `8个地区呈现两位数增长`: the predicate of growth after a count of
@@ -164,3 +166,19 @@ export const SECTOR_QUALIFIERS = ['重点', '主要', '支柱', '传统', '新�
 export const GROWING_VERBS = ['保持', '实现', '呈现', '均为', '继续', '均'];
 export const GROWING_DEGREES = ['两位数', '正', '较快', '快速'];
 export const GROWING_MEASURES = ['产量', '产值', '增加值', '营业收入', '利润'];
+
+/** A rate compared (`增速较一季度持平`) and found unchanged: a gap of nought points. */
+export const FLAT_COMPARED = ['与', '较', '比', '同'];
+export const FLAT_WORDS = ['持平'];
+
+/** Words of a difference in a count against a basis (`比上年多21家`). */
+export const COUNT_DIFFERENCE_VERBS = ['增加', '多', '减少', '少', '新增'];
+
+/** Bounds after a threshold that a count of things is taken over (`增速20%以上`). */
+export const THRESHOLD_BOUNDS = ['以上', '及以上'];
+
+/** Verbs of a move in a ranking (`从第23位提升到第1位`). */
+export const RANK_MOVE_VERBS = ['提升', '上升', '前进', '跃升', '提高', '攀升', '升', '前移', '下降', '下滑', '回落', '后退', '后移', '降'];
+
+/** Verbs of an amount changing to another (`从39家增加至117家`), before 至/到. */
+export const AMOUNT_TO_VERBS = ['增加', '增长', '增', '提高', '提升', '上升', '扩大', '发展', '跃升', '攀升', '减少', '下降', '降'];

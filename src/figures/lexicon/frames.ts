@@ -44,3 +44,20 @@ export const PLAN_WORDS = ['计划', '目标', '目标任务', '任务'];
 
 /** A subject that is only a change word (`新增`, `较年初净增`) is a change of the indicator before. */
 export const FLOW_ONLY_WORDS = ['净增', '新增', '增加', '减少'];
+
+/** Words that open a point of an enumeration (`一是…;二是…`): the point speaks of what the one before did. */
+export const ENUMERATORS = ['一是', '二是', '三是', '四是', '五是', '其一', '其二', '其三', '第一是', '第二是', '第三是'];
+
+/** `在A、B等领域带动下`: words of what drove a change, which stand between its subject and its verb. */
+export const DRIVER_WORDS = ['带动', '拉动', '推动', '支撑', '引领', '影响', '驱动'];
+
+/** Words between a place and its value in a list (`黔南州占比1.4%`). */
+export const PLACE_VALUE_LINKS = ['占比', '比重', '为', '达'];
+/** Words that open a list of places with their values (`…前三的市州分别为`). */
+export const LIST_VALUE_OPENERS = ['分别为', '分别是', '依次为', '分别有'];
+/** Words before a place in a list that name no measure (`其中宁德市…`, `另有黔南州…`, `其余6个市州分别为…`). */
+export const PLACE_LIST_PREFIXES = ['其中', '另有', '其余', '其他', '其它', '此外', '还有'];
+/** Words right before the first place of a list of places (`九个设区市中除厦门、南平…`, `前两位的泉州、福州`). */
+export const PLACE_LIST_LEADS = ['除', '中', '的', '为', '是', ',', ':', '其中'];
+/** Words after the owner that a later 其 (its) refers to (`A企业在…中继续扮演…,其产值…`). */
+export const OWNER_VERBS = ['在', '继续', '作为', '是', '成为', '发挥', '扮演', '保持', '实现', '完成'];

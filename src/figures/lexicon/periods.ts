@@ -43,13 +43,13 @@ export const YEAR_PARTS: Record<string, [number, number]> = {
  */
 const YEAR = '(?:(?<y>\\d{4})\\s*年(?!\\d{1,2}月\\d{1,2}日)|(?<rel>今年以来|年初以来|今年|本年|年内|去年|上年(?!同期)|全年))';
 const MONTHS = [
-  // `1—7月`, `1月至5月`, `1-7月份`.
-  '(?:(?<a>\\d{1,2})\\s*(?:月份?)?\\s*[—\\-~至到]\\s*(?<b>\\d{1,2})\\s*月份?',
+  // `1—7月`, `1月至5月`, `1-7月份`; `1月一6月`, a dash set as 一 between two months.
+  '(?:(?<a>\\d{1,2})\\s*(?:(?:月份?)?\\s*[—\\-~至到]|月\\s*一)\\s*(?<b>\\d{1,2})\\s*月份?',
   // `1—3季度`: a run of quarters.
   '|(?<qa>[1-4一二三四])\\s*[—\\-~至到]\\s*(?<qb>[1-4一二三四])\\s*季度',
-  '|前(?<n>\\d{1,2}|[一二三四五六七八九十]{1,2})个月',
+  '|前(?<n>\\d{1,2}|[一二三四五六七八九十]{1,2})个?月',
   '|(?<part>上半年|下半年|前[一二两三四]季度|第?[一二三四]季度)',
-  '|截至(?<end>\\d{1,2})月(?:底|末)',
+  '|截至(?:今年|本年)?(?<end>\\d{1,2})月(?:底|末)',
   '|(?<m>\\d{1,2})月份?(?![\\d日号]))',
 ].join('');
 const unnamed = (re: string) => re.replace(/\?<[a-z]+>/g, '?:');
@@ -65,3 +65,15 @@ export const PERIOD_RE = new RegExp(
 
 /** Words for the month or quarter before the one a text reports on, and how many months back they are. */
 export const PREVIOUS_PERIODS: Record<string, number> = { 上月: 1, 上个月: 1, 上季度: 3, 上一季度: 3 };
+
+/**
+ * Words that make a series of values one per month of a run (`1-6月累计增速分别为…`): `cumulative`
+ * values run from the first month to each month in turn, `monthly` ones cover each month alone.
+ */
+export const SERIES_WORDS: Record<string, 'cumulative' | 'monthly'> = {
+  累计: 'cumulative',
+  各月: 'monthly',
+  逐月: 'monthly',
+  每月: 'monthly',
+  单月: 'monthly',
+};

@@ -152,3 +152,6 @@ for (const k of [...byMention.keys(), '全国', '国家', '全省', '我省', '�
   REGION_CHAR_MARKS[k.charCodeAt(0)] |= 1;
   REGION_CHAR_MARKS[k.charCodeAt(1)] |= 2;
 }
+
+/** A wire agency's dateline (`新华社北京11月13日电`, `中新网长沙电`): the place it names is where the story was filed. */
+export const WIRE_DATELINE = /(?:新华社|中新社|中新网|人民网|央视网|据新华社)[\u4e00-\u9fff]{2,4}?(?:\d{1,2}月\d{1,2}日)?电/g;

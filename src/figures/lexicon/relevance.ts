@@ -29,7 +29,9 @@ export const NEGATIVE: Signal[] = [
   // Hong Kong, Macao and Taiwan publish their own statistics, in their own words (年增, 经济部).
   { name: 'Hong Kong, Macao or Taiwan statistics', re: /经济部(?:昨|今|统计处|公布)|新台币|年增率|年增\d|港元|特区政府|香港统计处|澳门统计/, weight: 2 },
   // Speeches and releases of the national government speak of the whole country.
-  { name: 'national release or speech', re: /国家统计局(?:新闻发言人|今天发布|发布|公布)|国务院新闻办|国新办|(?:工业和信息化部|工信部|国家发展改革委)(?:部长|副部长|主任|副主任|新闻发言人)|全国工业和信息化工作会议|(?:高峰|发展)论坛(?:上|开幕)/, weight: 1 },
+  { name: 'national release or speech', re: /国家统计局(?:\d{1,2}日)?(?:新闻发言人|今天发布|发布|公布)|国务院新闻办|国新办|(?:工业和信息化部|工信部|国家发展改革委)(?:部长|副部长|主任|副主任|新闻发言人)|全国工业和信息化工作会议|(?:高峰|发展)论坛(?:上|开幕)/, weight: 1 },
+  // A wire story dated in the capital (`新华社北京11月13日电`) carries the country's news; a region's own report comes from the region.
+  { name: 'wire story from the capital', re: /(?:新华社|中新社|中新网)北京(?:\d{1,2}月\d{1,2}日)?电/, weight: 2.5 },
   { name: 'spam', re: /彩票|博彩|六合彩|娱乐城|开奖|赌场|百家乐|代孕|贷款秒批/, weight: 4 },
   // Explainers and calls for applications state a scheme's rules, not how a region is doing.
   { name: 'policy explainer or call for applications', re: /政策解读|一图读懂|申报条件|申报时间|申报材料|适用对象|支持内容|自发布之日起施行/, weight: 2 },

@@ -12,6 +12,12 @@ const FRAME = new RegExp(`(${[...SHARED_MEASURES].sort((a, b) => b.length - a.le
 // A joiner heading the last item (`和仪器仪表`) is not part of its name.
 const JOINER = /^(?:以及|和|及|与)/;
 
+const RATE_OF_PLACE = /^(.{2,10}?)(?:平均)?(?:增速|增幅|水平|平均水平)$/;
+
+function isPlace(name: string): boolean {
+  return name === '全国' || !!regionByMention(name) || gazetteer().named(name).length > 0;
+}
+
 export interface BracketedValue {
   /** The name the value is written after: an item (`汽车制造`) or a place (`全国`). */
   name: string;
@@ -31,9 +37,13 @@ export function bracketedValue(sentence: string, start: number, end: number): Br
   let k = start - 2;
   while (k >= 0 && NAME_CHAR.test(sentence.charAt(k))) k--;
   // `低于江西(8.7%)`: the comparison word is not part of the name.
-  const name = sentence.slice(k + 1, start - 1).replace(/["“”]/g, '').replace(COMPARED, '').replace(JOINER, '');
+  const written = sentence.slice(k + 1, start - 1).replace(/["“”]/g, '').replace(COMPARED, '').replace(JOINER, '');
+  // `高于郑州市平均增速(7.9%)`: a place's rate, written after the place.
+  const rated = RATE_OF_PLACE.exec(written);
+  const name = rated && isPlace(rated[1]) ? rated[1] : written;
   if (name.length < 2 || name.length > 24) return null;
-  const place = name === '全国' || !!regionByMention(name) || gazetteer().named(name).length > 0;
+  const place = isPlace(name);
+  if (rated && place) return { name, place, kind: 'growth' };
   if (SHARE_NAME.test(name)) return { name, place: false, kind: 'share' };
   const head = sentence.slice(0, start);
   // The change word may come after the list (`A(x%)、B(y%)等增速较快`).

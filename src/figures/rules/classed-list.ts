@@ -20,3 +20,13 @@ export function classedList(subject: string): { head: string; shared: string } |
   const shared = cleanSubject(m[2]);
   return shared.length >= 2 ? { head, shared } : null;
 }
+
+/**
+ * `A、B、C、D等行业…分别增长x%、y%`: a 等-list may name more sectors than it gives values (a
+ * page cut short, or the writer's 等 naming the rest loosely); the values then belong to the
+ * leading items, in order. Null when the items split by 、 are not more than the values.
+ */
+export function leadingItems(head: string, values: number): string[] | null {
+  const items = head.split('、');
+  return values >= 2 && items.length > values ? items.slice(0, values) : null;
+}

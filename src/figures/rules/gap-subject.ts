@@ -10,7 +10,7 @@ const ENDS = new RegExp(
 const DECLINE = new RegExp(`(?:${DECLINE_RATES.join('|')})$`);
 const RATE = /(?:增速|增幅|增长率|降幅)$/;
 const HEDGES = /(?:分别|均|也|都|仍|了|合计|共同|累计)+$/;
-const PULL = new RegExp(`^(.*?)(?:${PULL_VERBS.join('|')})(.+?)(?:增长|增速)$`);
+const PULL = new RegExp(`^(.*?)(?:${PULL_VERBS.join('|')})(.+?)(?:增长|增速)(?:达到|达)?$`);
 
 export interface GapSubject {
   /** The noun phrase the gap is about, `''` when it only says `增速` (then it is the figure before's). */

@@ -1,4 +1,4 @@
-import { growingCount } from './growing-count.ts';
+import { growingCount, isCountThreshold } from './growing-count.ts';
 import { NOT_NOUN_STARTS } from '../lexicon/cues.ts';
 import { COUNTED_NEEDS_GROWTH, EXCLUDED_COUNTED, GROWTH_CONTEXT, LIST_BEFORE, SPEC_CONTEXT, SPEC_NOUNS, SUBSIDY_AFTER, SUBSIDY_BEFORE, THRESHOLD_AFTER } from '../lexicon/exclusions.ts';
 import type { NumberToken } from '../tokens.ts';
@@ -37,6 +37,7 @@ const COUNTED_END = new RegExp(`(?:${alt(EXCLUDED_COUNTED)})$`);
 const NEEDS_GROWTH = new RegExp(`^.{0,2}(?:${alt(COUNTED_NEEDS_GROWTH)})`);
 const NOT_NOUN = new RegExp(`^(?:${alt(NOT_NOUN_STARTS)})`);
 
+const REST_BEFORE = /(?:其余|其他|其它|另外|剩余)$/;
 const isAmount = (t: NumberToken) => t.type === 'money' || t.type === 'count' || t.type === 'measure' || t.type === 'bare' || t.type === 'level';
 const countedNoun = (c: NumberInContext) => c.tail.replace(/(?:按照|围绕|的|等|在).*$/, '');
 
@@ -59,8 +60,14 @@ export const NOT_A_FIGURE: NotAFigureRule[] = [
   { name: 'glued to a number', applies: (c) => isAmount(c.token) && /^\d/.test(c.after) },
   // `在全国15个副省级城市中位居第二`: the set a rank is taken over.
   // `在统的187种工业产品中,99种…`, `全省11个市中`: the set a breakdown is drawn from.
-  { name: 'set of a breakdown', applies: (c) => c.token.type === 'count' && /^[\u4e00-\u9fff"“”]{1,14}?中$/.test(c.after) },
-  { name: 'set of a ranking', applies: (c) => isAmount(c.token) && /中(?:均)?(?:位居|位列|居|排名|名列|列)|(?:位居|位列|排名)第/.test(c.after) },
+  // `9个县区增速20%以上`: the threshold the count is taken over.
+  { name: 'threshold of a count', applies: (c) => c.token.type === 'percent' && isCountThreshold(c.clauseBefore, c.after) },
+  // `其余6个市州分别为A11家、B10家`: the count of the rest of a list, whose items follow.
+  // `其它七个设区市增速均超13%`: the count of the other places of a list.
+  { name: 'rest of a list', applies: (c) => c.token.type === 'count' && REST_BEFORE.test(c.head) && (/^[\u4e00-\u9fff]{1,4}(?:分别|依次)/.test(c.after) || /^[\u4e00-\u9fff]{0,3}(?:市州|地市|县区|市|州|县|区)/.test(c.after)) },
+  { name: 'set of a breakdown', applies: (c) => c.token.type === 'count' && /^[\u4e00-\u9fff"“”]{1,14}?中(?:$|除)/.test(c.after) },
+  // `居24个万亿城市第3`: the set right before the position.
+  { name: 'set of a ranking', applies: (c) => isAmount(c.token) && (/中(?:均)?(?:位居|位列|居|排名|名列|列)|(?:位居|位列|排名)第/.test(c.after) || /^(?:(?!的)[\u4e00-\u9fffA-Z]){0,8}?(?:城市|省份|地市|市州|县区|县市|市|省|国家|经济体)第[\d一二三四五六七八九十]+(?![届批次期])/.test(c.after)) },
   // `8个地区呈现两位数增长`: a count of things that grew is a figure, whatever the things.
   { name: 'structure or slogan counted', applies: (c) => c.token.type === 'count' && (COUNTED_START.test(countedNoun(c)) || COUNTED_END.test(countedNoun(c))) && !growingCount(c.after) },
   // `全市36个行业大类` counts only with growth beside it (`有28个行业实现增长`).

@@ -42,4 +42,8 @@ describe('rule: a multiple as a change', () => {
     expect(figures('临江市非煤工业利润同比增长1.4倍。').map((x) => [x.kind, x.value, x.unit])).toEqual([['growth', 140, '%']]);
     expect(figures('临江市工业产值是十年前的2倍。')).toEqual([]);
   });
+  it('reads a place\'s rate written after the place (郑州市平均增速(7.9%)) as that place\'s change', () => {
+    const got = figures('1-4月,临水县规上工业增加值同比增长10.9%,高于郑州市平均增速(7.9%)3个百分点。', { region: '临水县', published: '2024-05-10' });
+    expect(got.map((f) => [f.kind, f.value, f.region])).toContainEqual(['growth', 7.9, '郑州市']);
+  });
 });

@@ -12,6 +12,8 @@ const CASES: Record<string, { out: string; kept: string }> = {
   'threshold or class': { out: '全市500万元以上项目开工顺利。', kept: '全市项目完成投资500万元。' },
   'product specification': { out: '下线全球最大的24000标箱集装箱船,载重20万吨。', kept: '全市船舶完工量20万吨。' },
   'glued to a number': { out: '编号12家3号厂房。', kept: '园区入驻企业12家。' },
+  'threshold of a count': { out: '甲县和乙县两个县区增速20%以上。', kept: '全市工业增速20%以上。' },
+  'rest of a list': { out: '其余3个市州分别为甲市、乙市和丙市。', kept: '全省新增3个产业园区。' },
   'set of a breakdown': { out: '在统的160种工业产品中,多数产量增长。', kept: '全市新增160种工业新产品。' },
   'set of a ranking': { out: '在全国15个副省级城市中位居第二。', kept: '全市建成15个产业园区。' },
   'structure or slogan counted': { out: '出台10条措施支持制造业。', kept: '全市新增规上企业10家。' },

@@ -66,4 +66,13 @@ describe('places that are no administrative division, and places listed a clause
       ['growth', 4.4, '规模以上工业增加值', '中卫市'],
     ]);
   });
+  it('reads a city by its short name before its rate, with the measure of the report, not of a set of places', () => {
+    expect(placeOnlySubject('成都增速达')).toBe('成都');
+    expect(placeOnlySubject('工业增速达')).toBeNull();
+    const got = figures('一季度,四川省规上工业增加值增长7.2%。其中,甘孜、泸州等6市(州)增速高于10%;成都增速达8.5%,同比提高3.5个百分点。', { region: '四川省', published: '2015-04-20' });
+    expect(got.filter((f) => f.region === '成都市').map((f) => [f.kind, f.value, f.indicator])).toEqual([
+      ['growth', 8.5, '规模以上工业增加值'],
+      ['gap', 3.5, '规模以上工业增加值增速'],
+    ]);
+  });
 });
