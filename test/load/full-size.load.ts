@@ -189,7 +189,7 @@ describe('full-size load: sources on schedule, a stored archive, every subscribe
         `| database | ${fmt(dbBytes / 1e6)} MB (${fmt(emptyBytes / 1e6)} MB empty), ${fmt((dbBytes - emptyBytes) / articles / 1000, 1)} KB per article with its story, figures and the rest |`,
         ...samples.map(
           (s, i) =>
-            `| process ${i + 1} RSS | crawling: p50 ${fmt(percentile(s, 0.5))} MB, max ${fmt(Math.max(...s))} MB, ${s.length} samples${memory[i] ? `, middle third ${fmt(memory[i]!.middle)} → last third ${fmt(memory[i]!.last)} MB (${fmt(memory[i]!.growth * 100, 1)}%)` : ''}; digest: max ${fmt(Math.max(...digestSamples[i]))} MB |`,
+            `| process ${i + 1} RSS | crawling: p50 ${fmt(percentile(s, 0.5))} MB, max ${fmt(Math.max(...s))} MB, ${s.length} samples${memory[i] ? `, floor middle third ${fmt(memory[i]!.middle)} → last third ${fmt(memory[i]!.last)} MB (${fmt(memory[i]!.growth * 100, 1)}%)` : ''}; digest: max ${fmt(Math.max(...digestSamples[i]))} MB |`,
         ),
         `| wall time | ${fmt((Date.now() - wallStart) / 1000)} s |`,
       );

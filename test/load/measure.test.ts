@@ -19,12 +19,27 @@ describe('load statistics', () => {
     expect(Math.abs(s.growth)).toBeLessThan(0.02);
   });
 
+  it('a sawtooth whose peaks fall unevenly between the thirds is flat: its floor holds', () => {
+    const round = [900, 1300, 1700, 2100, 2400];
+    const idle = [1100, 1100, 1100, 1100, 1100];
+    // Middle third mostly idle, last third mostly crawling: their means differ by a third.
+    const series = [...round, ...idle, ...idle, ...idle, ...round, ...round, ...round, ...idle];
+    const s = steadiness(series.slice(0, 39), 0.15);
+    expect(s.flat).toBe(true);
+  });
+
   it('a series that keeps growing is not flat', () => {
     const leak = Array.from({ length: 30 }, (_, i) => 500 + i * 40);
     const s = steadiness(leak, 0.15);
     expect(s.flat).toBe(false);
     expect(s.last).toBeGreaterThan(s.middle);
     expect(s.growth).toBeCloseTo((s.last - s.middle) / s.middle);
+  });
+
+  it('a sawtooth whose floor rises round after round is not flat', () => {
+    const series = Array.from({ length: 10 }, (_, r) => [900, 1300, 1700, 2100].map((v) => v + r * 120)).flat();
+    const s = steadiness(series, 0.15);
+    expect(s.flat).toBe(false);
   });
 
   it('refuses to judge fewer than three samples', () => {

@@ -20,23 +20,27 @@ export function percentile(values: readonly number[], p: number): number {
 export const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN);
 
 export interface Steadiness {
-  /** Mean of the middle and of the last third of the samples. */
+  /** The floor (lowest sample) of the middle and of the last third of the samples. */
   middle: number;
   last: number;
-  /** How much the last third exceeds the middle one, as a fraction of the middle (negative: it shrank). */
+  /** How much the last third's floor exceeds the middle one's, as a fraction of it (negative: it fell). */
   growth: number;
   flat: boolean;
 }
 
 /**
  * Whether a series stopped growing once steady: the first third is warm-up (caches, JIT, pools
- * filling), so the last third's mean is compared with the middle third's.
+ * filling), so the last third is compared with the middle third. A process's RSS under scheduled
+ * crawls is a sawtooth (climbing through a round, dropping when the collector runs), whose mean
+ * over a third depends on how many peaks fall in it; what a leak raises is the floor the
+ * collector brings it back down to, so the thirds' lowest samples are compared. Each third must
+ * span at least one round for that floor to be reached.
  */
 export function steadiness(samples: readonly number[], tolerance: number): Steadiness {
   if (samples.length < 3) throw new Error(`need at least 3 samples to judge steadiness, got ${samples.length}`);
   const third = Math.floor(samples.length / 3);
-  const middle = mean(samples.slice(third, 2 * third));
-  const last = mean(samples.slice(samples.length - third));
+  const middle = Math.min(...samples.slice(third, 2 * third));
+  const last = Math.min(...samples.slice(samples.length - third));
   const growth = (last - middle) / middle;
   return { middle, last, growth, flat: growth <= tolerance };
 }

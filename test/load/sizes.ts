@@ -18,8 +18,8 @@ export const LoadSizeSchema = z
     /** Seconds between two new articles on a fixture site. */
     growSecs: z.number().int().min(1),
     /**
-     * Checks that each process's memory stops growing: the mean of the last third of the samples
-     * may exceed the middle third's by at most this fraction. Null on runs too short to reach a
+     * Checks that each process's memory stops growing: the floor (lowest sample) of the last
+     * third of the samples may exceed the middle third's by at most this fraction. Null on runs too short to reach a
      * steady state, whose figures are printed but not judged.
      */
     memoryTolerance: z.number().min(0).nullable(),
