@@ -10,7 +10,7 @@ import { rssMb } from './measure.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Sources crawled per round: 8 by default, LOAD_SOURCES=500 for the full size (vitest.load.config.ts). */
+    /** Sources crawled per round: 8 by default, LOAD_SOURCES for more (vitest.load.config.ts). */
     loadSources: number;
   }
 }
