@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { SHORT } from './test/load/sizes.ts';
 
 export default defineConfig({
   test: {
-    // The load suite's short version (two sources a round) runs here too; `npm run test:load` runs it at size.
+    // The load suites' short versions (two sources a round; test/load/sizes.ts SHORT) run here too;
+    // `npm run test:load` runs them at size.
     include: ['test/**/*.test.ts', 'test/load/**/*.load.ts'],
-    provide: { loadSources: 2 },
+    provide: { loadSources: 2, loadSize: SHORT },
     // The CLI tests spawn the compiled bin: build dist/ from the current sources first.
     globalSetup: ['test/helpers/build-cli.ts'],
     // Two cores: more forks only fight over them and the shared Redis/PostgreSQL.

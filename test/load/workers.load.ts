@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { runCli, sandbox } from '../helpers/cli.ts';
 import { serverDb } from '../helpers/db.ts';
@@ -7,21 +6,16 @@ import { waitFor } from '../helpers/wait.ts';
 import { PER_PAGE, startPagedSite, writePagedSource } from '../crawl/paged-site.ts';
 import type { FixtureSite } from '../fixtures/http-site.ts';
 import { doubledUrls, startService, type Service } from '../faults/service.ts';
+import { rssMb } from './measure.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Sources crawled per round: 8 by default, LOAD_SOURCES=500 for the full size (vitest.load.config.ts). */
+    /** Sources crawled per round: 8 by default, LOAD_SOURCES for more (vitest.load.config.ts). */
     loadSources: number;
   }
 }
 
 const PAGES = 2;
-
-/** Resident memory of a process in MB, from /proc (Linux). */
-function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : 0;
-}
 
 /**
  * One, two and four worker processes (`indwatch start --no-web`) on one Redis and one PostgreSQL
