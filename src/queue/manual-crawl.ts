@@ -73,9 +73,11 @@ export interface CrawlJobStatus {
 
 /** Where a crawl job is; null when the queue has no such job (never queued, or removed). */
 export async function crawlJobStatus(queues: Pick<Queues, 'crawl'>, jobId: string): Promise<CrawlJobStatus | null> {
-  const job = await queues.crawl.getJob(jobId);
+  // The state first: a job read before it completes, with its state read after, would say
+  // "completed" without the summary it returned.
+  const state = await queues.crawl.getJobState(jobId);
+  const job = state === 'unknown' ? undefined : await queues.crawl.getJob(jobId);
   if (!job) return null;
-  const state = await job.getState();
   const progress = (typeof job.progress === 'object' && job.progress ? job.progress : {}) as { listPages?: number; articlePages?: number };
   let articles: CrawlJobStatus['articles'] = null;
   if (state === 'waiting-children' || state === 'completed' || job.data.step === 'summarise') {
