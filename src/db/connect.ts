@@ -9,6 +9,7 @@ import { PGliteDialect } from './pglite-dialect.ts';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PGliteGate } from './pglite-gate.ts';
 import { PGliteThread } from './pglite-thread.ts';
+import { PreparedStatements } from './pglite-prepared.ts';
 import { migrationProvider } from './migrations.ts';
 import type { Database } from './schema.ts';
 
@@ -82,13 +83,14 @@ export function embeddedThread(db: Db): PGliteThread | undefined {
   return threads.get(db);
 }
 
-/** The database thread's own handle on its PGlite: statements run here, the session taken through `gate`. */
+/**
+ * The database thread's own handle on its PGlite: statements run here, as prepared statements
+ * (the store's work repeats a few statements for every article), the session taken through `gate`.
+ */
 export function localDb(pglite: PGlite, gate: PGliteGate): Db {
+  const statements = new PreparedStatements(pglite);
   const session = {
-    query: async <R>(text: string, params: readonly unknown[]) => {
-      const { rows, affectedRows } = await pglite.query<R>(text, [...params]);
-      return { rows, affectedRows };
-    },
+    query: <R>(text: string, params: readonly unknown[]) => statements.query<R>(text, params),
     release: () => undefined,
     // The thread closes its PGlite itself.
     close: async () => undefined,
