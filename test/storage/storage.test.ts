@@ -146,4 +146,20 @@ describe.each(BACKENDS)('storage on %s', (_name, open) => {
     expect(emails).toContain('beside@example.com');
     expect(emails).not.toContain('rolled-back@example.com');
   });
+
+  it("deletes an article's figures and band keys with it", async () => {
+    const kept = await saveArticle(t.db, article({ url: 'http://gxj.example.cn/art/keep.html', contentHash: 'keep', cleanText: '全市新开工亿元以上项目42个，完成工业投资120亿元。' }), [figure]);
+    const gone = await saveArticle(t.db, article({ url: 'http://gxj.example.cn/art/gone.html', contentHash: 'gone', cleanText: '前十个月，全市规模以上工业企业实现营业收入1234亿元。' }), [figure, { ...figure, value: 9.1 }]);
+    const rows = async (id: number) => ({
+      figures: (await t.db.selectFrom('figures').select('id').where('article_id', '=', id).execute()).length,
+      bands: (await t.db.selectFrom('article_bands').select('band').where('article_id', '=', id).execute()).length,
+    });
+    expect(await rows(gone.articleId)).toMatchObject({ figures: 2, bands: expect.any(Number) });
+    expect((await rows(gone.articleId)).bands).toBeGreaterThan(0);
+    const keptBefore = await rows(kept.articleId);
+    await t.db.updateTable('stories').set({ primary_article_id: null }).where('id', '=', gone.storyId).execute();
+    await t.db.deleteFrom('articles').where('id', '=', gone.articleId).execute();
+    expect(await rows(gone.articleId)).toEqual({ figures: 0, bands: 0 });
+    expect(await rows(kept.articleId)).toEqual(keptBefore);
+  });
 });
