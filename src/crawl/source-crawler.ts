@@ -6,7 +6,7 @@ import { sourceTimezone, type Politeness, type Source } from '../sources/schema.
 import type { ColumnOutcome, ColumnProgress } from '../store/crawl-progress.ts';
 import type { HttpCacheStore, HttpValidators } from '../store/http-cache.ts';
 import { articlePool } from '../workers/article-pool.ts';
-import { readArticlePdf, type ArticleRead } from './article-page.ts';
+import type { ArticleRead } from './article-page.ts';
 import { browserCrawler } from './browser-crawler.ts';
 import { canonicalUrl } from './canonical-url.ts';
 import { conditionalHeaders } from './conditional.ts';
@@ -443,7 +443,7 @@ export class SourceCrawler {
     const { source } = this.#options;
     this.#summary.articlePages++;
     const hint = { title: data.listTitle, dateText: data.listDate };
-    const read = page.pdf ? await readArticlePdf(page.pdf, source, hint) : await articlePool().readHtml(page.html ?? '', page.url, source, hint);
+    const read = page.pdf ? await articlePool().readPdf(page.pdf, page.url, source, hint) : await articlePool().readHtml(page.html ?? '', page.url, source, hint);
     this.#options.onPage?.({ kind: 'article', url: page.url, rendered: page.rendered, read });
     if (!read.text) throw new NonRetryableError(read.problems[0] ?? 'no article text');
     if (this.#stopping) throw new StoppingError();

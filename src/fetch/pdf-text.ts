@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 
 // pdfjs needs its CMaps (for PDFs using predefined Chinese encodings such as UniGB-UCS2-H) and
@@ -86,6 +85,11 @@ function paragraphs(lines: Line[]): string[] {
  * is joined without spaces; Latin words split across items or lines get one.
  */
 export async function pdfToText(data: Uint8Array): Promise<string> {
+  // Loaded on first use, never at import: pdfjs's legacy build (the one that runs on Node 20)
+  // replaces JSON.parse and JSON.stringify, Array.prototype.push and more with core-js
+  // polyfills, several times slower, for everything else running in the thread that loads it.
+  // The article pool reads PDFs in a thread of their own (src/workers/article-pool.ts).
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdfjs takes ownership of (detaches) the buffer it is given.
   const doc = await getDocument({
     data: new Uint8Array(data),

@@ -26,12 +26,15 @@ interface AtomicsWithWaitAsync {
 }
 
 /**
- * Worker threads for the CPU-heavy stages of one article (parse, normalise, extract), so the
+ * Worker threads for the CPU-heavy stages of one article (parse, read a PDF, normalise, extract), so the
  * event loop that answers /healthz and renews BullMQ job locks never waits on a hostile page,
  * and a page that would take too long is stopped rather than waited for.
  */
 export class ArticlePool {
   readonly #piscina: Piscina;
+  /** PDFs' own thread, started at the first PDF: loading pdfjs replaces builtins of its thread (see pdf-text.ts). */
+  #pdfs: Piscina | undefined;
+  readonly #worker: string;
   readonly #timeoutMs: number;
   readonly #onTaskStart: ((url: string) => void) | undefined;
 
@@ -40,14 +43,13 @@ export class ArticlePool {
     this.#timeoutMs = options.taskTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#onTaskStart = options.onTaskStart;
     // From sources (.ts) a thread needs tsx registered first; compiled, it loads the tasks module itself.
-    const worker = import.meta.url.endsWith('.ts') ? './article-worker.mjs' : './article-tasks.js';
-    this.#piscina = new Piscina({
-      filename: new URL(worker, import.meta.url).href,
-      minThreads: 0,
-      maxThreads: threads,
-      // Starting a thread loads every stage's module (seconds on a busy machine): keep them a while.
-      idleTimeout: 60_000,
-    });
+    this.#worker = new URL(import.meta.url.endsWith('.ts') ? './article-worker.mjs' : './article-tasks.js', import.meta.url).href;
+    this.#piscina = this.#threads(threads);
+  }
+
+  #threads(maxThreads: number): Piscina {
+    // Starting a thread loads every stage's module (seconds on a busy machine): keep them a while.
+    return new Piscina({ filename: this.#worker, minThreads: 0, maxThreads, idleTimeout: 60_000 });
   }
 
   /** Reads an HTML article page (see readArticleHtml) in a pool thread. */
@@ -55,12 +57,18 @@ export class ArticlePool {
     return this.#run({ kind: 'read-html', html, url, source, hint }, url) as Promise<ArticleRead>;
   }
 
+  /** Reads a PDF attachment (see readArticlePdf) in the pool's PDF thread. */
+  readPdf(pdf: Uint8Array, url: string, source: Source, hint: ListHint): Promise<ArticleRead> {
+    this.#pdfs ??= this.#threads(1);
+    return this.#run({ kind: 'read-pdf', pdf, source, hint }, url, this.#pdfs) as Promise<ArticleRead>;
+  }
+
   /** Normalises an article's text and extracts its figures, relevance and dedupe features in a pool thread. */
   analyse(text: string, ctx: DocumentContext, url: string): Promise<ArticleAnalysis> {
     return this.#run({ kind: 'analyse', text, ctx }, url) as Promise<ArticleAnalysis>;
   }
 
-  async #run(task: ArticleTask, url: string): Promise<ArticleRead | ArticleAnalysis> {
+  async #run(task: ArticleTask, url: string, threads = this.#piscina): Promise<ArticleRead | ArticleAnalysis> {
     // The clock starts when a thread starts the task (it flips `started`), not when it is queued:
     // a thread booting on a busy machine, or a queue of pages, is not the page's cost.
     const started = new Int32Array(new SharedArrayBuffer(4));
@@ -78,7 +86,7 @@ export class ArticlePool {
     const { signal } = controller;
     let outcome: ArticleTaskOutcome;
     try {
-      outcome = await this.#piscina.run({ task, started }, { signal });
+      outcome = await threads.run({ task, started }, { signal });
     } catch (err) {
       if (signal.aborted) {
         throw new PermanentPageError('too-costly', `${url} took more than ${this.#timeoutMs / 1000} s to read and was abandoned`, { cause: err });
@@ -95,8 +103,8 @@ export class ArticlePool {
   }
 
   /** Stops the threads; tasks still running are abandoned. */
-  close(): Promise<void> {
-    return this.#piscina.destroy();
+  async close(): Promise<void> {
+    await Promise.all([this.#piscina.destroy(), this.#pdfs?.destroy()]);
   }
 }
 

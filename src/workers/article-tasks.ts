@@ -1,4 +1,4 @@
-import { readArticleHtml, type ArticleRead, type ListHint } from '../crawl/article-page.ts';
+import { readArticleHtml, readArticlePdf, type ArticleRead, type ListHint } from '../crawl/article-page.ts';
 import { featuresOfNormalised, type DedupFeatures } from '../dedup/features.ts';
 import { classifyNormalised } from '../figures/classify.ts';
 import { extractFromNormalised } from '../figures/extract.ts';
@@ -25,6 +25,7 @@ export function analyseArticleText(text: string, ctx: DocumentContext): ArticleA
 /** One unit of work for the article thread pool; everything in it survives structured cloning. */
 export type ArticleTask =
   | { kind: 'read-html'; html: string; url: string; source: Source; hint: ListHint }
+  | { kind: 'read-pdf'; pdf: Uint8Array; source: Source; hint: ListHint }
   | { kind: 'analyse'; text: string; ctx: DocumentContext };
 
 /**
@@ -34,9 +35,14 @@ export type ArticleTask =
 export type ArticleTaskOutcome = { ok: true; value: ArticleRead | ArticleAnalysis } | { ok: false; reason: PermanentReason; message: string };
 
 /** Runs one task in a pool thread. */
-export function runArticleTask(task: ArticleTask): ArticleTaskOutcome {
+export async function runArticleTask(task: ArticleTask): Promise<ArticleTaskOutcome> {
   try {
-    const value = task.kind === 'read-html' ? readArticleHtml(task.html, task.url, task.source, task.hint) : analyseArticleText(task.text, task.ctx);
+    const value =
+      task.kind === 'read-html'
+        ? readArticleHtml(task.html, task.url, task.source, task.hint)
+        : task.kind === 'read-pdf'
+          ? await readArticlePdf(task.pdf, task.source, task.hint)
+          : analyseArticleText(task.text, task.ctx);
     return { ok: true, value };
   } catch (err) {
     if (err instanceof PermanentPageError) return { ok: false, reason: err.reason, message: err.message };
@@ -48,7 +54,7 @@ export function runArticleTask(task: ArticleTask): ArticleTaskOutcome {
  * The pool thread's entry: tells the waiting main thread (through `started`) that the task's
  * clock may start, then runs it.
  */
-export default function run({ task, started }: { task: ArticleTask; started: Int32Array }): ArticleTaskOutcome {
+export default function run({ task, started }: { task: ArticleTask; started: Int32Array }): Promise<ArticleTaskOutcome> {
   Atomics.store(started, 0, 1);
   Atomics.notify(started, 0);
   return runArticleTask(task);
