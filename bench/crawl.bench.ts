@@ -6,6 +6,10 @@
  * same concurrency (each path warmed by one untimed crawl first); then 50 script-rendered pages
  * through Chromium.
  * `--pipeline` runs only the baselines and the pipeline rows (PGlite and PostgreSQL side by side).
+ * `--rounds N` (default 3): the bare crawler and the pipelines run N times, interleaved, and each
+ * row is the median; a ratio is the median of the rounds' ratios. On a shared machine the speed
+ * of everything drifts by a third within a minute, and one crawl of each measured at different
+ * moments compared the drift more than the code.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import http from 'node:http';
@@ -22,6 +26,8 @@ import { ARTICLES, PER_PAGE } from '../test/fixtures/bench-site.ts';
 const CONCURRENCY = 8;
 const json = process.argv.includes('--json');
 const pipelineOnly = process.argv.includes('--pipeline');
+const roundsArg = process.argv.indexOf('--rounds');
+const ROUNDS = roundsArg > 0 ? Math.max(1, Number(process.argv[roundsArg + 1]) || 1) : 3;
 const root = path.resolve(import.meta.dirname, '..');
 
 const site = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/fixtures/bench-site.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -93,9 +99,7 @@ const plain = await measure(async () => {
   return urls.length;
 });
 
-const bare = await measure(bareCrawl);
-
-const crawlOnly = pipelineOnly ? null : await measure(async () => {
+const crawlOnlyRun = () => measure(async () => {
   const r = await new SourceCrawler({
     source: source('bench-crawl-only', 'list', 'static', listPages),
     userAgent: 'indwatch-bench/1',
@@ -118,25 +122,46 @@ async function pipelineOn(db: Db): Promise<Figure> {
   }
 }
 
-const pipeline = await pipelineOn(await openDb({}));
-// The same crawl storing into a PostgreSQL server (a throwaway database), when one is reachable.
+// The same crawl storing into a PostgreSQL server (a throwaway database each round), when one is reachable.
 const pgAdmin = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const pgName = `indwatch_bench_${process.pid}`;
 const admin = async (q: string) => {
   const c = new pg.Client({ connectionString: pgAdmin });
   await c.connect();
   await c.query(q).finally(() => c.end());
 };
-let pipelinePg: Figure | null = null;
-try {
-  await admin(`create database ${pgName}`);
+let pgReachable = true;
+async function pipelineOnPostgres(round: number): Promise<Figure | null> {
+  if (!pgReachable) return null;
+  const pgName = `indwatch_bench_${process.pid}_${round}`;
+  try {
+    await admin(`create database ${pgName}`);
+  } catch (err) {
+    pgReachable = false;
+    process.stderr.write(`PostgreSQL pipeline skipped: ${(err as Error).message}\n`);
+    return null;
+  }
   const url = new URL(pgAdmin);
   url.pathname = `/${pgName}`;
-  pipelinePg = await pipelineOn(await openDb({ databaseUrl: url.toString() }));
-  await admin(`drop database ${pgName}`);
-} catch (err) {
-  process.stderr.write(`PostgreSQL pipeline skipped: ${(err as Error).message}\n`);
+  try {
+    return await pipelineOn(await openDb({ databaseUrl: url.toString() }));
+  } finally {
+    await admin(`drop database ${pgName}`);
+  }
 }
+
+if (!pipelineOnly) await crawlOnlyRun();
+const rounds: { bare: Figure; crawlOnly: Figure | null; pipeline: Figure; pipelinePg: Figure | null }[] = [];
+for (let r = 0; r < ROUNDS; r++) {
+  rounds.push({ bare: await measure(bareCrawl), crawlOnly: pipelineOnly ? null : await crawlOnlyRun(), pipeline: await pipelineOn(await openDb({})), pipelinePg: await pipelineOnPostgres(r) });
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+/** The round whose pages per second is the median of the row. */
+const medianFigure = (figures: Figure[]) => figures.find((f) => f.pagesPerSecond === median(figures.map((x) => x.pagesPerSecond)))!;
+const bare = medianFigure(rounds.map((r) => r.bare));
+const crawlOnly = pipelineOnly ? null : medianFigure(rounds.map((r) => r.crawlOnly!));
+const pipeline = medianFigure(rounds.map((r) => r.pipeline));
+const pipelinePg = pgReachable ? medianFigure(rounds.map((r) => r.pipelinePg!)) : null;
+const ratios = (of: (r: (typeof rounds)[number]) => Figure | null) => rounds.map((r) => round(of(r)!.pagesPerSecond / r.bare.pagesPerSecond));
 
 function treeRssMb(): number {
   const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=']).toString().trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
@@ -172,9 +197,12 @@ const results = {
   crawlOnly,
   pipeline,
   pipelinePostgres: pipelinePg,
-  crawlOnlyVsBare: crawlOnly && round(crawlOnly.pagesPerSecond / bare.pagesPerSecond),
-  pipelineVsBare: round(pipeline.pagesPerSecond / bare.pagesPerSecond),
-  pipelinePostgresVsBare: pipelinePg && round(pipelinePg.pagesPerSecond / bare.pagesPerSecond),
+  crawlOnlyVsBare: crawlOnly && median(ratios((r) => r.crawlOnly)),
+  rounds: ROUNDS,
+  pipelineVsBare: median(ratios((r) => r.pipeline)),
+  pipelineVsBareRounds: ratios((r) => r.pipeline),
+  pipelinePostgresVsBare: pipelinePg && median(ratios((r) => r.pipelinePg)),
+  pipelinePostgresVsBareRounds: pipelinePg && ratios((r) => r.pipelinePg),
   pipelineVsPlain: round(pipeline.pagesPerSecond / plain.pagesPerSecond),
   bareVsPlain: round(bare.pagesPerSecond / plain.pagesPerSecond),
   browser,
@@ -184,13 +212,13 @@ else {
   const row = (name: string, f: Figure) => `${name.padEnd(22)} ${String(f.pages).padStart(4)} pages  ${f.pagesPerSecond.toFixed(1).padStart(7)} pages/s  ${f.cpuMsPerPage.toFixed(2).padStart(6)} CPU ms/page`;
   process.stdout.write(
     [
-      `crawl of ${ARTICLES} articles + ${listPages} list pages, concurrency ${CONCURRENCY}, after one untimed crawl through each path`,
+      `crawl of ${ARTICLES} articles + ${listPages} list pages, concurrency ${CONCURRENCY}, after one untimed crawl through each path; bare and pipelines: median of ${ROUNDS} interleaved rounds`,
       row('plain HTTP client', plain),
       row('bare CheerioCrawler', bare),
       ...(crawlOnly ? [row('indwatch crawl only', crawlOnly)] : []),
       row('pipeline, PGlite', pipeline),
       ...(pipelinePg ? [row('pipeline, PostgreSQL', pipelinePg)] : []),
-      `vs bare CheerioCrawler: ${crawlOnly ? `crawl only ${results.crawlOnlyVsBare}, ` : ''}pipeline on PGlite ${results.pipelineVsBare}${pipelinePg ? `, on PostgreSQL ${results.pipelinePostgresVsBare}` : ''}`,
+      `vs bare CheerioCrawler: ${crawlOnly ? `crawl only ${results.crawlOnlyVsBare}, ` : ''}pipeline on PGlite ${results.pipelineVsBare} (rounds ${results.pipelineVsBareRounds.join(' ')})${pipelinePg ? `, on PostgreSQL ${results.pipelinePostgresVsBare} (rounds ${results.pipelinePostgresVsBareRounds!.join(' ')})` : ''}`,
       `pipeline (PGlite) / plain HTTP: ${results.pipelineVsPlain}   bare / plain: ${results.bareVsPlain}`,
       ...(browser ? [`${row('browser (Chromium)', browser)}  peak RSS ${browser.peakRssMb} MB (node + Chromium)`] : []),
     ].join('\n') + '\n',
