@@ -6,7 +6,7 @@
  * same concurrency (each path warmed by one untimed crawl first); then 50 script-rendered pages
  * through Chromium.
  * `--pipeline` runs only the baselines and the pipeline rows (PGlite and PostgreSQL side by side).
- * `--rounds N` (default 3): the bare crawler and the pipelines run N times, interleaved, and each
+ * `--rounds N` (default 3): the bare crawler, the crawl alone and the pipelines run N times, interleaved, and each
  * row is the median; a ratio is the median of the rounds' ratios. On a shared machine the speed
  * of everything drifts by a third within a minute, and one crawl of each measured at different
  * moments compared the drift more than the code.
